@@ -1,0 +1,5 @@
+export * from './codec.js'
+export * from './decider.js'
+export * from './errors.js'
+export * from './money.js'
+export * from './time.js'
