@@ -1,2 +1,6 @@
+export * from './cabinet/index.js'
 export * from './kernel/index.js'
+export * from './payment/index.js'
+export * from './transfer/index.js'
 export * from './values/index.js'
+export * from './wallet/index.js'

@@ -1,5 +1,7 @@
+export * from './amount.js'
 export * from './codec.js'
 export * from './decider.js'
 export * from './errors.js'
 export * from './money.js'
+export * from './recordable.js'
 export * from './time.js'

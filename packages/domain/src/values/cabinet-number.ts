@@ -17,8 +17,9 @@ export const luhnDigit = (digits: string): string => {
 
 /**
  * CAB-7: 8 digits, a 7-digit sequence number and a Luhn check digit. People
- * type this number to send money (WAL-4), so one mistyped digit or a swap of
- * neighbours must not reach another person's cabinet.
+ * type this number to send money (WAL-4), so one mistyped digit must not reach
+ * another person's cabinet (Luhn catches every single-digit error and every
+ * swap of neighbours except 09 ↔ 90).
  */
 export const CabinetNumber = normalisedString(
   'CabinetNumber',
@@ -30,8 +31,16 @@ export const CabinetNumber = normalisedString(
 )
 export type CabinetNumber = t.TypeOf<typeof CabinetNumber>
 
-/** The n-th cabinet number (n ≥ 1). Sequence numbers start at 1000001 so numbers never start with 0. */
+/** The last sequence that still gives 8 digits (body 9999999); the allocator stops there. */
+export const MAX_CABINET_SEQUENCE = 8_999_999
+
+/**
+ * The n-th cabinet number (1 ≤ n ≤ MAX_CABINET_SEQUENCE). Bodies start at
+ * 1000001 so numbers never start with 0.
+ */
 export const cabinetNumberFor = (sequence: number): CabinetNumber => {
+  if (!Number.isInteger(sequence) || sequence < 1 || sequence > MAX_CABINET_SEQUENCE)
+    throw new RangeError(`cabinet number sequence out of range: ${sequence}`)
   const body = String(1_000_000 + sequence)
   return `${body}${luhnDigit(body)}` as CabinetNumber
 }

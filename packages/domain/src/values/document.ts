@@ -20,6 +20,17 @@ export const documentSeriesCodec = (allowed: readonly string[] = DEFAULT_DOCUMEN
 
 export const DocumentSeries = documentSeriesCodec()
 
+/**
+ * Any series shape (1–5 capital Latin letters), for reading stored events:
+ * history written under an earlier policy must still decode after the
+ * operator changes the list. New input is checked against the policy.
+ */
+export const StoredDocumentSeries = normalisedString(
+  'DocumentSeries',
+  (raw) => (/^[A-Z]{1,5}$/.test(raw) ? raw : undefined),
+  'a document series is 1 to 5 capital Latin letters',
+)
+
 /** Document numbers are digits only (5–10 of them: ID cards have 7–8, older passports fewer). */
 export const DocumentNumber = normalisedString(
   'DocumentNumber',

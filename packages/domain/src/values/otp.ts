@@ -48,9 +48,19 @@ export const checkResend = (
     : E.right(undefined)
 }
 
+/** The refusal for a wrong code; also rebuilt from a recorded rejection event by the application. */
+export const wrongCodeError = (triesLeft: number): DomainError =>
+  domainError(
+    'otp.wrong_code',
+    triesLeft > 0
+      ? `The code is wrong; ${triesLeft} ${triesLeft === 1 ? 'try' : 'tries'} left.`
+      : 'The code is wrong and no tries are left; ask for a new code.',
+    { triesLeft },
+  )
+
 export type OtpOutcome =
   | { readonly kind: 'accepted' }
-  | { readonly kind: 'wrong'; readonly error: DomainError }
+  | { readonly kind: 'wrong'; readonly triesLeft: number; readonly error: DomainError }
 
 /**
  * Judges a typed code. An expired or exhausted challenge is refused outright
@@ -80,9 +90,6 @@ export const judgeOtp = (
       }),
     )
   if (SIX_DIGITS.test(code) && verify(code, challenge.codeHash)) return E.right({ kind: 'accepted' })
-  const left = policy.maxAttempts - challenge.failedAttempts - 1
-  return E.right({
-    kind: 'wrong',
-    error: domainError('otp.wrong_code', `The code is wrong; ${left} tries left.`, { triesLeft: left }),
-  })
+  const triesLeft = policy.maxAttempts - challenge.failedAttempts - 1
+  return E.right({ kind: 'wrong', triesLeft, error: wrongCodeError(triesLeft) })
 }

@@ -64,9 +64,10 @@ export const checkPassword = (
   if (policy.requireLetter && !/\p{L}/u.test(password)) problems.push('at least one letter')
   if (policy.requireDigit && !/\d/.test(password)) problems.push('at least one digit')
   const lower = password.toLowerCase()
-  if (lower.includes(personal.fin.toLowerCase())) problems.push('must not contain your FIN')
-  if (lower.includes(personal.documentNumber.toLowerCase()))
-    problems.push('must not contain your document number')
+  // An empty identifier is "contained" in every string; it would refuse every password.
+  const contains = (part: string) => part !== '' && lower.includes(part.toLowerCase())
+  if (contains(personal.fin)) problems.push('must not contain your FIN')
+  if (contains(personal.documentNumber)) problems.push('must not contain your document number')
   if (policy.commonPasswords.includes(lower)) problems.push('is one of the most common passwords')
   return problems.length === 0
     ? E.right(undefined)

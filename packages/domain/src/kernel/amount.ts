@@ -1,0 +1,23 @@
+import * as E from 'fp-ts/lib/Either.js'
+import { type DomainError, domainError } from './errors.js'
+import { Money } from './money.js'
+
+/**
+ * WAL-4: an amount that moves money must be greater than zero and a whole
+ * number of qəpik. Codecs already enforce both at the edge; this guard keeps
+ * the deciders honest when a caller builds `Money` by arithmetic.
+ */
+export const checkAmount = (scope: string, amount: Money): E.Either<DomainError, Money> =>
+  !Money.isPositive(amount)
+    ? E.left(
+        domainError(`${scope}.invalid_amount`, 'The amount must be greater than 0.00 manat.', {
+          amount: Money.format(amount),
+        }),
+      )
+    : amount.amount.decimalPlaces() > 2
+      ? E.left(
+          domainError(`${scope}.invalid_amount`, 'The amount can have at most 2 decimals (qəpik).', {
+            amount: amount.amount.toString(),
+          }),
+        )
+      : E.right(amount)

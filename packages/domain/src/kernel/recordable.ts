@@ -1,0 +1,34 @@
+import * as E from 'fp-ts/lib/Either.js'
+import type * as t from 'io-ts'
+import { type DomainError, domainError } from './errors.js'
+
+/**
+ * Refuses to record an event that its own codec would reject when it is read
+ * back (a blank purpose, an id with spaces, an invalid date): a stored event
+ * that cannot be decoded would break every replay after it. Shared by the
+ * money aggregates; each member is a `t.type` named after its `type` literal.
+ */
+export const recordable =
+  (scope: string, members: ReadonlyArray<{ readonly name: string; readonly props: t.Props }>) =>
+  <Event extends { readonly type: string }>(
+    events: readonly Event[],
+  ): E.Either<DomainError, readonly Event[]> => {
+    for (const event of events) {
+      const props = members.find((codec) => codec.name === event.type)?.props ?? { type: { is: () => false } }
+      const fields = Object.entries(props)
+        .filter(([name, codec]) => !codec.is((event as Record<string, unknown>)[name]))
+        .map(([name]) => name)
+      if (fields.length > 0)
+        return E.left(
+          domainError(
+            `${scope}.invalid_command`,
+            `Cannot record ${event.type}: check ${fields.join(', ')}.`,
+            {
+              event: event.type,
+              fields,
+            },
+          ),
+        )
+    }
+    return E.right(events)
+  }

@@ -1,0 +1,6 @@
+export * from '../projections/unclaimed-payments.js'
+export * from './commands.js'
+export * from './decider.js'
+export * from './events.js'
+export * from './process.js'
+export { initialPaymentState, type PaymentState } from './state.js'

@@ -1,0 +1,5 @@
+export * from './commands.js'
+export * from './decider.js'
+export * from './events.js'
+export * from './process.js'
+export { initialTransferState, type TransferState, type TransferStatus } from './state.js'

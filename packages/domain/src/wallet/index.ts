@@ -1,0 +1,6 @@
+export * from '../projections/account-statement.js'
+export * from '../projections/money-invariants.js'
+export * from './commands.js'
+export * from './decider.js'
+export * from './events.js'
+export { initialWalletState, type Processed, processedKey, type WalletState } from './state.js'
