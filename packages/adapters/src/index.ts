@@ -1,1 +1,8 @@
-export {}
+export * from './app/index.js'
+export * from './command/index.js'
+export * from './idempotency/index.js'
+export * from './ids.js'
+export * from './logging.js'
+export * from './ports/index.js'
+export * from './runner/index.js'
+export * from './store/index.js'

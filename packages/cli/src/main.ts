@@ -1,1 +1,27 @@
-export {}
+#!/usr/bin/env node
+import { commands, usage } from './commands/index.js'
+
+/** `imtahan <command> [options]`: one entry point for operators and auditors. */
+const main = async (argv: readonly string[]): Promise<number> => {
+  const [name, ...rest] = argv
+  if (name === undefined || name === 'help' || name === '--help' || name === '-h') {
+    process.stdout.write(usage())
+    return name === undefined ? 1 : 0
+  }
+  const command = commands[name]
+  if (command === undefined) {
+    process.stderr.write(`imtahan: unknown command "${name}"\n\n${usage()}`)
+    return 2
+  }
+  return command.run(rest)
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code
+  },
+  (error: unknown) => {
+    process.stderr.write(`imtahan: ${error instanceof Error ? error.message : String(error)}\n`)
+    process.exitCode = 1
+  },
+)

@@ -1,0 +1,72 @@
+import { type AccountStatement, Id, Label, MoneyFromString, type UnclaimedPayment } from '@imtahan/domain'
+import * as E from 'fp-ts/lib/Either.js'
+import type { AccountUseCases, Call, Result } from './api.js'
+import type { Env } from './env.js'
+import { decodeCabinetInput } from './input.js'
+import { creditPayment } from './payments.js'
+import { WALLET } from './streams.js'
+import { transfer } from './transfers.js'
+import {
+  documentNumbersOf,
+  loadCompletedCabinet,
+  loadStatement,
+  type UnclaimedPaymentsView,
+} from './views.js'
+
+const statement = async (env: Env, cabinetId: string, call: Call): Result<AccountStatement> => {
+  const input = decodeCabinetInput({})(cabinetId, {}, call)
+  if (E.isLeft(input)) return input
+  const cabinet = await loadCompletedCabinet(env, input.right.cabinetId)
+  return E.isLeft(cabinet) ? cabinet : E.right(await loadStatement(env, cabinet.right.cabinetNumber))
+}
+
+/** PAY-2: the view is caught up first, so a payment received a moment ago is already listed. */
+const unclaimedPayments = async (
+  env: Env,
+  view: UnclaimedPaymentsView,
+  cabinetId: string,
+  call: Call,
+): Result<readonly UnclaimedPayment[]> => {
+  const input = decodeCabinetInput({})(cabinetId, {}, call)
+  if (E.isLeft(input)) return input
+  const cabinet = await loadCompletedCabinet(env, input.right.cabinetId)
+  if (E.isLeft(cabinet)) return cabinet
+  await view.catchUp()
+  return E.right(view.rowsFor(documentNumbersOf(cabinet.right.overview)))
+}
+
+const feeInput = decodeCabinetInput({ chargeId: Id, service: Label, purpose: Label, amount: MoneyFromString })
+
+/** WAL-3: the charge id is the wallet's idempotency key, so a repeated charge is answered, not taken twice. */
+const chargeFee = async (env: Env, cabinetId: string, raw: object, call: Call): Result<AccountStatement> => {
+  const input = feeInput(cabinetId, raw, call)
+  if (E.isLeft(input)) return input
+  const { cabinetId: id, chargeId, service, purpose, amount } = input.right
+  const cabinet = await loadCompletedCabinet(env, id)
+  if (E.isLeft(cabinet)) return cabinet
+  const walletId = cabinet.right.cabinetNumber
+  const command = {
+    type: 'ChargeFee' as const,
+    walletId,
+    chargeId,
+    service,
+    purpose,
+    amount,
+    at: env.clock.now(),
+  }
+  const charged = await env.run(WALLET, walletId, command, undefined, {
+    call,
+    commandId: `charge:${chargeId}`,
+  })
+  if (E.isLeft(charged)) return charged
+  env.logger?.info({ cabinetId: id, chargeId }, 'fee charged')
+  return E.right(await loadStatement(env, walletId))
+}
+
+export const accountUseCases = (env: Env, view: UnclaimedPaymentsView): AccountUseCases => ({
+  statement: (cabinetId, call) => statement(env, cabinetId, call),
+  unclaimedPayments: (cabinetId, call) => unclaimedPayments(env, view, cabinetId, call),
+  creditPayment: (cabinetId, input, call) => creditPayment(env, cabinetId, input, call),
+  chargeFee: (cabinetId, input, call) => chargeFee(env, cabinetId, input, call),
+  transfer: (cabinetId, input, call) => transfer(env, cabinetId, input, call),
+})

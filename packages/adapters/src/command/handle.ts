@@ -1,0 +1,120 @@
+import { type Decider, type DomainError, domainError } from '@imtahan/domain'
+import * as E from 'fp-ts/lib/Either.js'
+import { deterministicUuid, IMTAHAN_NAMESPACE, randomId } from '../ids.js'
+import {
+  DuplicateEventIdError,
+  type EventContext,
+  type EventStore,
+  type NewEvent,
+  type Position,
+  WrongExpectedVersionError,
+} from '../store/port.js'
+import { decodeRecorded, type EventCodec, encodeEvent } from './codec.js'
+import { loadStream, type StreamRevision } from './load.js'
+
+export type EventIdInput = {
+  readonly streamId: string
+  /** The stream's revision the decision was made on. */
+  readonly revision: StreamRevision
+  /** The event's place within this decision (0, 1, …). */
+  readonly index: number
+  readonly commandId?: string
+}
+export type EventIdFor = (input: EventIdInput) => string
+
+/**
+ * With a command id, an event id is a v5 UUID of (stream, command id, index).
+ * The revision is left out on purpose: if a first attempt did land but its
+ * answer was lost, a retry decides on the newer revision, and only ids that
+ * ignore the revision collide with what landed, so the store refuses the
+ * repeat instead of recording it twice. Without a command id nothing can be
+ * repeated on purpose, so ids are random.
+ */
+export const defaultEventIdFor: EventIdFor = ({ streamId, index, commandId }) =>
+  commandId === undefined
+    ? randomId()
+    : deterministicUuid(IMTAHAN_NAMESPACE, `${streamId}\n${commandId}\n${index}`)
+
+export type CommandResult<Event> = {
+  /** The events this command recorded (empty when it changed nothing). */
+  readonly events: readonly Event[]
+  readonly nextExpectedRevision: StreamRevision
+  readonly position?: Position
+  /** The command had been applied before (same command id): these are the events it recorded then. */
+  readonly replayed?: true
+}
+
+export type HandleCommandOptions<Command, Event, State, Context> = {
+  readonly store: EventStore
+  readonly decider: Decider<Command, Event, State, Context>
+  readonly codec: EventCodec<Event>
+  readonly streamId: string
+  readonly command: Command
+  readonly context: Context
+  /** An idempotency key: the same command id on the same stream is recorded at most once. */
+  readonly commandId?: string
+  readonly eventIdFor?: EventIdFor
+  readonly eventContext?: EventContext
+  /** Conflicts re-decided before giving up with `command.concurrency_exhausted`. */
+  readonly maxRetries?: number
+}
+
+/**
+ * Load → fold → decide → append with the exact expected revision. A conflict
+ * means another writer won, so the command is decided again on the newer
+ * state (bounded). Errors other than a conflict (lost connection, malformed
+ * stored event) are thrown: their outcome is unknown and the caller retries
+ * with the same command id.
+ */
+export const handleCommand = async <Command, Event, State, Context>(
+  options: HandleCommandOptions<Command, Event, State, Context>,
+): Promise<E.Either<DomainError, CommandResult<Event>>> => {
+  const { store, decider, codec, streamId, command, context, commandId, maxRetries = 5 } = options
+  const eventIdFor = options.eventIdFor ?? defaultEventIdFor
+  for (let attempt = 0; attempt <= maxRetries; attempt++) {
+    const { state, revision } = await loadStream(store, decider, codec, streamId)
+    const decision = decider.decide(command, state, context)
+    if (E.isLeft(decision)) return decision
+    const events = decision.right
+    if (events.length === 0) return E.right({ events, nextExpectedRevision: revision })
+    const newEvents: NewEvent[] = events.map((event, index) => ({
+      id: eventIdFor({ streamId, revision, index, ...(commandId === undefined ? {} : { commandId }) }),
+      ...encodeEvent(codec, event),
+    }))
+    try {
+      const result = await store.appendToStream(streamId, newEvents, revision, options.eventContext)
+      return E.right({ events, nextExpectedRevision: result.nextExpectedRevision, position: result.position })
+    } catch (error) {
+      if (error instanceof WrongExpectedVersionError) continue
+      if (error instanceof DuplicateEventIdError && commandId !== undefined)
+        return E.right(await alreadyApplied(store, codec, streamId, newEvents))
+      throw error
+    }
+  }
+  return E.left(
+    domainError(
+      'command.concurrency_exhausted',
+      `The record changed ${maxRetries + 1} times while this request was being decided; please try again.`,
+      { streamId, attempts: maxRetries + 1 },
+    ),
+  )
+}
+
+/** Answers a repeated command with what it recorded the first time. */
+const alreadyApplied = async <Event>(
+  store: EventStore,
+  codec: EventCodec<Event>,
+  streamId: string,
+  attempted: readonly NewEvent[],
+): Promise<CommandResult<Event>> => {
+  const ids = new Set(attempted.map((event) => event.id))
+  const recorded = await store.readStream(streamId)
+  const mine = recorded.filter((event) => ids.has(event.id))
+  const last = mine[mine.length - 1]
+  return {
+    events: mine.map((event) => decodeRecorded(codec, event)),
+    nextExpectedRevision: recorded[recorded.length - 1]?.revision ?? 'no_stream',
+    ...(last === undefined ? {} : { position: last.position }),
+    replayed: true,
+  }
+}

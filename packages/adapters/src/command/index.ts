@@ -1,0 +1,3 @@
+export * from './codec.js'
+export * from './handle.js'
+export * from './load.js'

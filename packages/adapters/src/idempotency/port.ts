@@ -1,0 +1,89 @@
+/**
+ * WAL-7: the store behind `Idempotency-Key`. The first outcome of a request
+ * (success or domain refusal) is kept with a hash of the request; a repeat
+ * with the same key is answered from it. Keys are scoped by who sends them
+ * (the principal), so two callers cannot collide on a key.
+ */
+
+/** What was answered: enough to answer again byte for byte. */
+export type StoredOutcome = {
+  readonly status: number
+  readonly headers: Readonly<Record<string, string>>
+  readonly body: string
+}
+
+export type IdempotencyKey = { readonly scope: string; readonly key: string }
+
+export type BeginResult =
+  /** First time (or the old record expired, or its owner died): go ahead, then `complete` or `abandon`. */
+  | { readonly kind: 'started' }
+  | { readonly kind: 'replay'; readonly outcome: StoredOutcome }
+  /** The key was used with another request. */
+  | { readonly kind: 'mismatch' }
+  /** The first request with this key is still running. */
+  | { readonly kind: 'in_progress' }
+
+export interface IdempotencyStore {
+  begin(key: IdempotencyKey, requestHash: string, now: Date): Promise<BeginResult>
+  complete(key: IdempotencyKey, requestHash: string, outcome: StoredOutcome, now: Date): Promise<void>
+  /** The request failed without an outcome worth keeping (a 500): a retry may run it again. */
+  abandon(key: IdempotencyKey, requestHash: string): Promise<void>
+  /** Forgets records created before `before`; returns how many. */
+  purge(before: Date): Promise<number>
+}
+
+export type IdempotencyPolicy = {
+  /** How long an outcome is kept (WAL-7: at least 24 hours). */
+  readonly retentionSeconds: number
+  /** A record still running after this long is taken to be from a crashed request, and may be retried. */
+  readonly leaseSeconds: number
+}
+
+export const DEFAULT_IDEMPOTENCY_POLICY: IdempotencyPolicy = {
+  retentionSeconds: 24 * 60 * 60,
+  leaseSeconds: 60,
+}
+
+/** The longest key accepted (WAL-7). */
+export const MAX_IDEMPOTENCY_KEY_LENGTH = 255
+
+export type IdempotencyRecord = {
+  readonly requestHash: string
+  readonly outcome: StoredOutcome | undefined
+  readonly createdAt: Date
+  readonly updatedAt: Date
+}
+
+const secondsBetween = (from: Date, to: Date) => (to.getTime() - from.getTime()) / 1000
+
+/**
+ * The one judgement both stores make about an existing record, so memory and
+ * SQL cannot drift apart. `started` here means "take the record over".
+ */
+export const judgeExisting = (
+  record: IdempotencyRecord,
+  requestHash: string,
+  now: Date,
+  policy: IdempotencyPolicy,
+): BeginResult => {
+  if (secondsBetween(record.createdAt, now) >= policy.retentionSeconds) return { kind: 'started' }
+  if (record.requestHash !== requestHash) return { kind: 'mismatch' }
+  if (record.outcome !== undefined) return { kind: 'replay', outcome: record.outcome }
+  return secondsBetween(record.updatedAt, now) >= policy.leaseSeconds
+    ? { kind: 'started' }
+    : { kind: 'in_progress' }
+}
+
+const PURGE_INTERVAL_MS = 60 * 60 * 1000
+
+/** Forgets expired keys at most once an hour, in the background of a `begin`, so no timer is needed. */
+export const purgeSchedule = (policy: IdempotencyPolicy, purge: (before: Date) => Promise<number>) => {
+  let last: number | undefined
+  return (now: Date): void => {
+    if (last !== undefined && now.getTime() - last < PURGE_INTERVAL_MS) return
+    last = now.getTime()
+    purge(new Date(now.getTime() - policy.retentionSeconds * 1000)).catch(() => {
+      last = undefined
+    })
+  }
+}

@@ -1,0 +1,27 @@
+import { PGlite } from '@electric-sql/pglite'
+import pg from 'pg'
+import { pgliteSqlClient } from '../store/pglite/client.js'
+import { poolSqlClient } from '../store/postgres/client.js'
+import type { SqlClient } from '../store/sql/client.js'
+
+export type SqlDatabaseOptions =
+  /** A folder (created if missing), or in memory when `dataDir` is absent. */
+  | { readonly kind: 'pglite'; readonly dataDir?: string }
+  | { readonly kind: 'postgres'; readonly connectionString: string; readonly poolSize?: number }
+
+/**
+ * One connection (pool) to the database the event store lives in, for
+ * everything else that must live beside it: idempotency keys, checkpoints.
+ * PGlite allows a single open instance per folder, so the server opens it
+ * once here and hands the same client to `createSqlEventStore`; closing the
+ * event store closes this client.
+ */
+export const openSqlDatabase = async (options: SqlDatabaseOptions): Promise<SqlClient> => {
+  if (options.kind === 'postgres') {
+    const pool = new pg.Pool({ connectionString: options.connectionString, max: options.poolSize ?? 10 })
+    return poolSqlClient(pool, true)
+  }
+  const db = options.dataDir === undefined ? new PGlite() : new PGlite(options.dataDir)
+  await db.waitReady
+  return pgliteSqlClient(db)
+}

@@ -1,0 +1,5 @@
+export * from './checkpoints.js'
+export * from './process.js'
+export * from './projection.js'
+export * from './run.js'
+export * from './sql-checkpoints.js'

@@ -1,0 +1,67 @@
+import type { EventStore, Position, RecordedEvent, Subscription } from '../store/port.js'
+import type { CheckpointStore } from './checkpoints.js'
+
+export type EventHandler = (event: RecordedEvent) => Promise<void>
+
+export type RunnerOptions = {
+  readonly store: EventStore
+  readonly checkpoints: CheckpointStore
+  /** Names the checkpoint; two runners with one name would share (and fight over) it. */
+  readonly name: string
+  readonly handle: EventHandler
+}
+
+export type CatchUpResult = {
+  readonly processed: number
+  /** The last handled position, or where the runner already was; `undefined` on an empty log. */
+  readonly position: Position | undefined
+}
+
+/**
+ * Handles one event and only then saves its position. Dying between the two
+ * means the event is handled again on restart (at-least-once), never lost.
+ */
+const handleThenSave =
+  ({ checkpoints, name, handle }: Omit<RunnerOptions, 'store'>) =>
+  async (event: RecordedEvent): Promise<void> => {
+    await handle(event)
+    await checkpoints.save(name, event.position)
+  }
+
+/**
+ * One-shot: handles everything after the saved checkpoint up to the end of
+ * the log as it is now, then returns. For tests, the CLI and rebuilds; a
+ * thrown handler error stops it with the checkpoint before the failed event.
+ */
+export const catchUp = async (
+  options: RunnerOptions & { readonly batchSize?: number },
+): Promise<CatchUpResult> => {
+  const { store, checkpoints, name, batchSize = 256 } = options
+  const step = handleThenSave(options)
+  let position = await checkpoints.load(name)
+  let processed = 0
+  for (;;) {
+    const batch = await store.readAll({
+      ...(position === undefined ? {} : { after: position }),
+      maxCount: batchSize,
+    })
+    for (const event of batch) {
+      await step(event)
+      position = event.position
+      processed += 1
+    }
+    if (batch.length < batchSize) return { processed, position }
+  }
+}
+
+/** Live: catches up from the checkpoint, then follows new events until stopped. */
+export const follow = async (
+  options: RunnerOptions & { readonly onError?: (error: unknown) => void },
+): Promise<Subscription> => {
+  const after = await options.checkpoints.load(options.name)
+  return options.store.subscribeToAll({
+    ...(after === undefined ? {} : { after }),
+    onEvent: handleThenSave(options),
+    ...(options.onError === undefined ? {} : { onError: options.onError }),
+  })
+}

@@ -1,0 +1,76 @@
+import { quoteSchema, type SqlClient } from './client.js'
+
+type Migration = {
+  readonly version: number
+  readonly name: string
+  readonly statements: (s: string) => string[]
+}
+
+/**
+ * Versioned schema changes, applied in order and never edited once released:
+ * a change is a new entry. `streams` holds each stream's head (last revision
+ * and hash) so the expected-revision check and the insert are one statement;
+ * `events.transaction_id` is what makes the global order gapless (see sql/store.ts).
+ */
+const MIGRATIONS: readonly Migration[] = [
+  {
+    version: 1,
+    name: 'streams and events',
+    statements: (s) => [
+      `create table ${s}.streams (
+        stream_id text primary key,
+        revision bigint not null,
+        last_hash text not null
+      )`,
+      `create table ${s}.events (
+        position bigserial primary key,
+        transaction_id xid8 not null default pg_current_xact_id(),
+        stream_id text not null,
+        revision bigint not null,
+        event_id uuid not null,
+        type text not null,
+        data jsonb not null,
+        metadata jsonb not null,
+        unique (stream_id, revision),
+        unique (stream_id, event_id)
+      )`,
+      `create index events_global_order on ${s}.events (transaction_id, position)`,
+    ],
+  },
+]
+
+/**
+ * Brings `schema` up to date. Safe to call from every process at start-up:
+ * the transaction-scoped advisory lock makes concurrent starters wait for the
+ * first, which then finds nothing left to do.
+ */
+export const migrate = async (client: SqlClient, schema: string): Promise<number[]> => {
+  const s = quoteSchema(schema)
+  return client.transaction(async (tx) => {
+    await tx.query('select pg_advisory_xact_lock(hashtext($1))', [`imtahan.migrate.${schema}`])
+    await tx.query(`create schema if not exists ${s}`)
+    await tx.query(
+      `create table if not exists ${s}.schema_migrations (
+        version integer primary key,
+        name text not null,
+        applied_at timestamptz not null default now()
+      )`,
+    )
+    const rows = await tx.query<{ version: number }>(`select version from ${s}.schema_migrations`)
+    const applied = new Set(rows.map((row) => Number(row.version)))
+    const newlyApplied: number[] = []
+    for (const migration of MIGRATIONS) {
+      if (applied.has(migration.version)) continue
+      for (const statement of migration.statements(s)) await tx.query(statement)
+      await tx.query(`insert into ${s}.schema_migrations (version, name) values ($1, $2)`, [
+        migration.version,
+        migration.name,
+      ])
+      newlyApplied.push(migration.version)
+    }
+    return newlyApplied
+  })
+}
+
+/** The newest schema version this code knows. */
+export const LATEST_SCHEMA_VERSION = MIGRATIONS.at(-1)?.version ?? 0

@@ -1,0 +1,101 @@
+import type { EventMetadata, Position, RecordedEvent } from '../port.js'
+import { quoteSchema } from './client.js'
+
+/**
+ * The SQL text of the event store, for one schema. Every bigint travels as
+ * text (`::text` out, `$n::bigint` / `::xid8` in) so neither driver rounds it.
+ */
+export const statements = (schema: string) => {
+  const s = quoteSchema(schema)
+  // Output names shadow the columns in ORDER BY, so ordering always names `e.` (the bigint, not its text).
+  const columns = `e.position::text as position, e.transaction_id::text as transaction_id, e.stream_id,
+    e.revision::text as revision, e.event_id::text as event_id, e.type, e.data, e.metadata`
+  // The batch arrives as one JSON array, so a 1,000-event append is still one parameter.
+  const batch = `jsonb_to_recordset($2::jsonb)
+    as x(revision bigint, event_id uuid, type text, data jsonb, metadata jsonb)`
+  const insertEvents = `inserted as (
+      insert into ${s}.events (stream_id, revision, event_id, type, data, metadata)
+      select $1, x.revision, x.event_id, x.type, x.data, x.metadata from head, ${batch}
+      order by x.revision
+      returning position, transaction_id
+    )
+    select i.position::text as position, i.transaction_id::text as transaction_id
+    from inserted i order by i.position desc limit 1`
+  return {
+    /** The stream's head and which of the batch's ids (`$2`, a uuid[] literal) it already holds. */
+    head: `select s.revision::text as revision, s.last_hash,
+        (select coalesce(json_agg(json_build_object(
+            'id', e.event_id, 'revision', e.revision::text,
+            'position', e.position::text, 'transaction_id', e.transaction_id::text)), '[]')
+          from ${s}.events e where e.stream_id = $1 and e.event_id = any($2::uuid[])) as known
+      from (select 1) as one left join ${s}.streams s on s.stream_id = $1`,
+    /**
+     * Creates the stream and its events in one statement; inserts nothing if
+     * another writer created the stream first (the caller then re-reads).
+     */
+    appendNew: `with head as (
+        insert into ${s}.streams (stream_id, revision, last_hash) values ($1, $3::bigint, $4)
+        on conflict (stream_id) do nothing returning 1
+      ), ${insertEvents}`,
+    /**
+     * Moves the head from the revision the writer saw (`$5`) and inserts the
+     * events, in one statement; inserts nothing if the head moved meanwhile.
+     */
+    appendExisting: `with head as (
+        update ${s}.streams set revision = $3::bigint, last_hash = $4
+        where stream_id = $1 and revision = $5::bigint returning 1
+      ), ${insertEvents}`,
+    lastEvent: `select e.position::text as position, e.transaction_id::text as transaction_id
+      from ${s}.events e where e.stream_id = $1 order by e.revision desc limit 1`,
+    readForwards: `select ${columns} from ${s}.events e
+      where e.stream_id = $1 and e.revision >= $2::bigint order by e.revision limit $3::bigint`,
+    readBackwards: `select ${columns} from ${s}.events e
+      where e.stream_id = $1 and e.revision <= $2::bigint order by e.revision desc limit $3::bigint`,
+    /**
+     * Gapless global order. A bigserial position is taken when a row is
+     * inserted but becomes visible when its transaction commits, so a reader
+     * could see position 11 before 10 commits and never look back. We order by
+     * (transaction_id, position) instead and return only transactions older
+     * than the snapshot's xmin: every transaction below xmin has finished
+     * (committed or rolled back), so nothing can ever appear before a position
+     * a reader has passed. The price: events wait until every transaction that
+     * started before their commit has ended — keep transactions short.
+     */
+    readAll: `select ${columns} from ${s}.events e
+      where e.transaction_id < pg_snapshot_xmin(pg_current_snapshot())
+      order by e.transaction_id, e.position limit $1::bigint`,
+    readAllAfter: `select ${columns} from ${s}.events e
+      where e.transaction_id < pg_snapshot_xmin(pg_current_snapshot())
+        and (e.transaction_id, e.position) > ($2::text::xid8, $3::bigint)
+      order by e.transaction_id, e.position limit $1::bigint`,
+  }
+}
+
+export type EventRow = {
+  readonly position: string
+  readonly transaction_id: string
+  readonly stream_id: string
+  readonly revision: string
+  readonly event_id: string
+  readonly type: string
+  readonly data: unknown
+  readonly metadata: unknown
+}
+
+/** Drivers give jsonb back parsed (pg, PGlite) — or as text if configured otherwise. */
+const json = <T>(value: unknown): T => (typeof value === 'string' ? JSON.parse(value) : value) as T
+
+export const toPosition = (row: { position: string; transaction_id: string }): Position => ({
+  commit: BigInt(row.transaction_id),
+  prepare: BigInt(row.position),
+})
+
+export const toRecordedEvent = (row: EventRow): RecordedEvent => ({
+  id: row.event_id,
+  streamId: row.stream_id,
+  type: row.type,
+  revision: BigInt(row.revision),
+  position: toPosition(row),
+  data: json<Record<string, unknown>>(row.data),
+  metadata: json<EventMetadata>(row.metadata),
+})

@@ -1,0 +1,60 @@
+import { randomUUID } from 'node:crypto'
+import { mkdtemp, rm } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import {
+  createMemoryEventStore,
+  createPgliteEventStore,
+  createPostgresEventStore,
+  dropPostgresSchema,
+  type EventStore,
+} from '@imtahan/adapters'
+
+/** A store under test and how to leave nothing behind. */
+export type OpenedStore = { readonly store: EventStore; readonly cleanup: () => Promise<void> }
+
+export type BenchStore = { readonly name: string; readonly open: () => Promise<OpenedStore> }
+
+const memory: BenchStore = {
+  name: 'memory',
+  open: async () => ({ store: createMemoryEventStore(), cleanup: async () => {} }),
+}
+
+/** PGlite as the zero-setup default runs it: in a data folder (a fresh temporary one here). */
+const pglite: BenchStore = {
+  name: 'PGlite (folder)',
+  open: async () => {
+    const dataDir = await mkdtemp(join(tmpdir(), 'imtahan-bench-'))
+    const store = await createPgliteEventStore({ dataDir })
+    return {
+      store,
+      cleanup: async () => {
+        await store.close()
+        await rm(dataDir, { recursive: true, force: true })
+      },
+    }
+  },
+}
+
+/** PostgreSQL in a schema of its own, dropped afterwards. */
+const postgres = (connectionString: string, poolSize: number): BenchStore => ({
+  name: 'PostgreSQL',
+  open: async () => {
+    const schema = `bench_${randomUUID().replace(/-/g, '').slice(0, 12)}`
+    const store = await createPostgresEventStore({ connectionString, schema, poolSize })
+    return {
+      store,
+      cleanup: async () => {
+        await store.close()
+        await dropPostgresSchema(connectionString, schema)
+      },
+    }
+  },
+})
+
+/** The stores to measure: PostgreSQL only when DATABASE_URL says where it is. */
+export const benchStores = (databaseUrl: string | undefined, poolSize: number): BenchStore[] => [
+  memory,
+  pglite,
+  ...(databaseUrl ? [postgres(databaseUrl, poolSize)] : []),
+]

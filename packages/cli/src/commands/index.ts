@@ -1,0 +1,14 @@
+import type { Command } from './command.js'
+
+export const commands: Readonly<Record<string, Command>> = {}
+
+export const usage = (): string =>
+  [
+    'usage: imtahan <command> [options]',
+    '',
+    'commands:',
+    ...Object.entries(commands).map(([name, command]) => `  ${name.padEnd(10)} ${command.summary}`),
+    '',
+    'Run `imtahan <command> --help` for the options of a command.',
+    '',
+  ].join('\n')
