@@ -1,1 +1,2 @@
-export {}
+export * from './openapi/json-schema.js'
+export * from './problem.js'

@@ -1,0 +1,89 @@
+import { createHash } from 'node:crypto'
+import {
+  type Clock,
+  type IdempotencyKey,
+  type IdempotencyStore,
+  MAX_IDEMPOTENCY_KEY_LENGTH,
+  type StoredOutcome,
+} from '@imtahan/adapters'
+import type { MiddlewareHandler } from 'hono'
+import { type AppContext, type AppEnv, principalName } from '../context.js'
+import { refuse } from './errors.js'
+
+/** Visible ASCII, as RFC 8941 strings allow: a key is an opaque token, never text with newlines. */
+const KEY_PATTERN = /^[\x21-\x7e]+$/
+/** Headers worth replaying: the rest (request id, date) belong to the repeat itself. */
+const REPLAYED_HEADERS = ['content-type', 'location', 'retry-after']
+
+const requestHash = async (c: AppContext): Promise<string> =>
+  createHash('sha256')
+    .update(JSON.stringify([c.req.method, c.req.path, principalName(c.get('principal')), await c.req.text()]))
+    .digest('hex')
+
+const outcomeOf = async (response: Response): Promise<StoredOutcome> => ({
+  status: response.status,
+  headers: Object.fromEntries(
+    REPLAYED_HEADERS.flatMap((name) => {
+      const value = response.headers.get(name)
+      return value === null ? [] : [[name, value]]
+    }),
+  ),
+  body: await response.clone().text(),
+})
+
+const keyOf = (c: AppContext): string | undefined => {
+  const key = c.req.header('idempotency-key')
+  if (key === undefined) return undefined
+  if (key.length > MAX_IDEMPOTENCY_KEY_LENGTH || !KEY_PATTERN.test(key))
+    refuse(
+      'validation.invalid_idempotency_key',
+      `An Idempotency-Key is 1 to ${MAX_IDEMPOTENCY_KEY_LENGTH} visible ASCII characters, e.g. a UUID.`,
+    )
+  return key
+}
+
+/**
+ * WAL-7 on one route. The first outcome below 500 — success or domain
+ * refusal — is stored with a hash of method, path, principal and body; a
+ * repeat with the same key and request gets it back with
+ * `Idempotent-Replayed: true`; another request with the key gets 422; a
+ * repeat while the first runs gets 409. A 500 is not stored: the request
+ * may be retried with the same key. The key also reaches the facade
+ * (`call.idempotencyKey`), whose event ids derive from it, so even a retry
+ * after the store of keys failed cannot move money twice.
+ */
+export const idempotent =
+  (store: IdempotencyStore, clock: Clock): MiddlewareHandler<AppEnv> =>
+  async (c, next) => {
+    const key = keyOf(c)
+    if (key === undefined) return next()
+    c.set('idempotencyKey', key)
+    const scoped: IdempotencyKey = { scope: principalName(c.get('principal')), key }
+    const hash = await requestHash(c)
+    const begun = await store.begin(scoped, hash, clock.now())
+    if (begun.kind === 'mismatch')
+      return refuse(
+        'idempotency.key_reused',
+        'This Idempotency-Key was already used for a different request.',
+      )
+    if (begun.kind === 'in_progress')
+      return refuse(
+        'idempotency.in_progress',
+        'A request with this Idempotency-Key is still running; retry shortly.',
+        {
+          retryAfterSeconds: 1,
+        },
+      )
+    if (begun.kind === 'replay') {
+      const { status, headers, body } = begun.outcome
+      return new Response(body, { status, headers: { ...headers, 'idempotent-replayed': 'true' } })
+    }
+    try {
+      await next()
+    } catch (error) {
+      await store.abandon(scoped, hash)
+      throw error
+    }
+    if (c.res.status >= 500) await store.abandon(scoped, hash)
+    else await store.complete(scoped, hash, await outcomeOf(c.res), clock.now())
+  }

@@ -1,0 +1,69 @@
+import * as t from 'io-ts'
+
+/** A JSON Schema (2020-12, the dialect of OpenAPI 3.1), kept loose on purpose. */
+export type JsonSchema = { readonly [key: string]: unknown }
+
+/**
+ * Schemas for codecs io-ts cannot describe by its own structure (custom
+ * `t.Type`s such as Money or Instant). Registered next to the codec, so the
+ * OpenAPI document never drifts from what the edge actually accepts.
+ */
+const described = new WeakMap<t.Mixed, JsonSchema>()
+
+export const describeCodec = <C extends t.Mixed>(codec: C, schema: JsonSchema): C => {
+  described.set(codec, schema)
+  return codec
+}
+
+/** Walks an io-ts codec and writes the JSON Schema of what it accepts. */
+export const toJsonSchema = (codec: t.Mixed): JsonSchema => {
+  const known = described.get(codec)
+  if (known !== undefined) return known
+  if (codec instanceof t.InterfaceType || codec instanceof t.ExactType) {
+    const inner = codec instanceof t.ExactType ? (codec.type as t.Mixed) : codec
+    if (inner instanceof t.PartialType) return objectSchema(inner.props, [])
+    if (inner instanceof t.InterfaceType) return objectSchema(inner.props, Object.keys(inner.props))
+    return toJsonSchema(inner)
+  }
+  if (codec instanceof t.PartialType) return objectSchema(codec.props, [])
+  if (codec instanceof t.IntersectionType) return mergeObjects(codec.types.map(toJsonSchema))
+  if (codec instanceof t.UnionType) {
+    // `x | undefined` is how an optional member is typed; in JSON it is simply absent.
+    const types = codec.types.filter((type: t.Mixed) => !(type instanceof t.UndefinedType))
+    if (types.length === 1) return toJsonSchema(types[0])
+    const literals = types.filter((type: t.Mixed) => type instanceof t.LiteralType)
+    if (literals.length === types.length)
+      return { enum: literals.map((type: t.LiteralType<string>) => type.value) }
+    return { oneOf: types.map(toJsonSchema) }
+  }
+  if (codec instanceof t.LiteralType) return { const: codec.value }
+  if (codec instanceof t.KeyofType) return { enum: Object.keys(codec.keys) }
+  if (codec instanceof t.ArrayType || codec instanceof t.ReadonlyArrayType)
+    return { type: 'array', items: toJsonSchema(codec.type) }
+  if (codec instanceof t.ReadonlyType) return toJsonSchema(codec.type)
+  if (codec instanceof t.RefinementType) return toJsonSchema(codec.type)
+  if (codec instanceof t.DictionaryType)
+    return { type: 'object', additionalProperties: toJsonSchema(codec.codomain) }
+  if (codec instanceof t.StringType) return { type: 'string' }
+  if (codec instanceof t.NumberType) return { type: 'number' }
+  if (codec instanceof t.BooleanType) return { type: 'boolean' }
+  if (codec instanceof t.NullType) return { type: 'null' }
+  if (codec instanceof t.UnknownType) return {}
+  if (codec instanceof t.AnyDictionaryType) return { type: 'object' }
+  throw new Error(`No JSON Schema for codec ${codec.name}: register one with describeCodec`)
+}
+
+const objectSchema = (props: t.Props, required: readonly string[]): JsonSchema => ({
+  type: 'object',
+  properties: Object.fromEntries(Object.entries(props).map(([key, type]) => [key, toJsonSchema(type)])),
+  ...(required.length > 0 ? { required } : {}),
+})
+
+const mergeObjects = (schemas: readonly JsonSchema[]): JsonSchema => {
+  if (!schemas.every((schema) => schema.type === 'object')) return { allOf: schemas }
+  return {
+    type: 'object',
+    properties: Object.assign({}, ...schemas.map((schema) => schema.properties)),
+    required: schemas.flatMap((schema) => (schema.required as string[] | undefined) ?? []),
+  }
+}
