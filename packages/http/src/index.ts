@@ -1,2 +1,7 @@
+export { type AppOptions, createApp, type ImtahanHttp } from './app.js'
+export type { AppEnv, Principal } from './context.js'
+export { API_KEY_ROLES, type ApiKeyRole, type ApiKeys } from './middleware/auth.js'
 export * from './openapi/json-schema.js'
+export type { RouteDoc } from './openapi/route.js'
 export * from './problem.js'
+export { deriveKey } from './secrets.js'

@@ -1,6 +1,9 @@
 import type { Command } from './command.js'
+import { serveCommand } from './serve.js'
 
-export const commands: Readonly<Record<string, Command>> = {}
+export const commands: Readonly<Record<string, Command>> = {
+  serve: serveCommand,
+}
 
 export const usage = (): string =>
   [

@@ -19,11 +19,24 @@ const sameSecret = (given: string, expected: string): boolean => {
   return a.length === b.length && timingSafeEqual(a, b)
 }
 
+/**
+ * The roles of SPEC §5 that are not cabinet owners: each authenticates with
+ * an API key in `X-Api-Key`. A role with no key configured cannot sign in at
+ * all. Adding a role's routes later is one guard below and one entry here.
+ */
+export const API_KEY_ROLES = ['payment_provider', 'staff', 'board', 'commission', 'auditor'] as const
+export type ApiKeyRole = (typeof API_KEY_ROLES)[number]
+export type ApiKeys = Readonly<Partial<Record<ApiKeyRole, readonly string[]>>>
+
 export type GuardDeps = {
   readonly sessions: Sessions
   readonly registrationTokens: RegistrationTokens
-  readonly providerKeys: readonly string[]
+  readonly apiKeys: ApiKeys
 }
+
+/** Whether `key` is one of `role`'s keys, compared in constant time. */
+export const holdsRole = (apiKeys: ApiKeys, role: ApiKeyRole, key: string | undefined): boolean =>
+  key !== undefined && (apiKeys[role] ?? []).some((expected) => sameSecret(key, expected))
 
 const unauthenticated = (message: string) => refuse('auth.unauthenticated', message)
 
@@ -53,8 +66,7 @@ export const guards = (deps: GuardDeps): Record<Guard, MiddlewareHandler<AppEnv>
     await next()
   },
   provider: async (c, next) => {
-    const key = c.req.header('x-api-key')
-    if (key === undefined || !deps.providerKeys.some((expected) => sameSecret(key, expected)))
+    if (!holdsRole(deps.apiKeys, 'payment_provider', c.req.header('x-api-key')))
       return unauthenticated('The payment provider authenticates with its API key in the X-Api-Key header.')
     c.set('principal', { kind: 'payment_provider' })
     await next()

@@ -1,0 +1,45 @@
+import { DEV_PROVIDER_KEY, parseServeOptions, SERVE_HELP } from '../serve/options.js'
+import { startServer } from '../serve/server.js'
+import type { Command } from './command.js'
+
+/** Resolves on the first SIGINT or SIGTERM; a second one while stopping ends the process at once. */
+const firstSignal = (): Promise<NodeJS.Signals> =>
+  new Promise((resolve) => {
+    const onSignal = (signal: NodeJS.Signals) => {
+      process.removeListener('SIGINT', onSignal)
+      process.removeListener('SIGTERM', onSignal)
+      const force = () => process.exit(130)
+      process.once('SIGINT', force)
+      process.once('SIGTERM', force)
+      resolve(signal)
+    }
+    process.on('SIGINT', onSignal)
+    process.on('SIGTERM', onSignal)
+  })
+
+export const serveCommand: Command = {
+  summary: 'serve the HTTP API (embedded PGlite store in ./data by default)',
+  run: async (args) => {
+    const options = parseServeOptions(args, process.env)
+    if (options === 'help') {
+      process.stdout.write(SERVE_HELP)
+      return 0
+    }
+    const server = await startServer(options)
+    // Logs are JSON on stdout; the few lines for a person go to stderr.
+    const lines = [
+      `imtahan API: ${server.url}`,
+      `API docs:    ${server.url}/docs  (OpenAPI: ${server.url}/openapi.json)`,
+      ...(options.dev
+        ? [`dev mode:    dev registry and SMS; last SMS at ${server.url}/dev/sms?phone=…`]
+        : []),
+      ...(server.providerKeyIsDev ? [`dev mode:    payment provider key "${DEV_PROVIDER_KEY}"`] : []),
+      'Ctrl-C stops it.',
+    ]
+    process.stderr.write(`${lines.join('\n')}\n`)
+    const signal = await firstSignal()
+    server.logger.info({ signal }, 'signal received')
+    await server.stop()
+    return 0
+  },
+}

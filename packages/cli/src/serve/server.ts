@@ -1,0 +1,110 @@
+import type { AddressInfo } from 'node:net'
+import { serve } from '@hono/node-server'
+import {
+  createDevSmsSender,
+  createFinFingerprint,
+  createFixtureRegistry,
+  createHmacCodeHasher,
+  createImtahan,
+  createLogger,
+  createScryptPasswordHasher,
+  type Logger,
+  systemClock,
+} from '@imtahan/adapters'
+import { type ApiKeys, createApp, deriveKey } from '@imtahan/http'
+import type pino from 'pino'
+import { openBacking } from './backing.js'
+import { DEV_PROVIDER_KEY, type ServeOptions } from './options.js'
+import { loadServerSecret } from './secret.js'
+
+export type RunningServer = {
+  readonly url: string
+  readonly providerKeyIsDev: boolean
+  readonly logger: Logger
+  /** Stops taking requests, lets the ones in flight finish (up to `graceMs`), stops the runners, closes the store. */
+  readonly stop: (graceMs?: number) => Promise<void>
+}
+
+const DEFAULT_GRACE_MS = 10_000
+
+/** In dev mode with no provider key configured, the well-known dev key; a configured key replaces it. */
+const withDevProviderKey = (apiKeys: ApiKeys, dev: boolean): ApiKeys =>
+  dev && (apiKeys.payment_provider ?? []).length === 0
+    ? { ...apiKeys, payment_provider: [DEV_PROVIDER_KEY] }
+    : apiKeys
+
+/**
+ * `imtahan serve` without the process plumbing (signals, exit codes), so a
+ * test can start and stop the real thing. The registry, SMS and payment
+ * ports are the dev ones: real ones plug in here when they exist.
+ */
+export const startServer = async (
+  options: ServeOptions,
+  logDestination?: pino.DestinationStream,
+): Promise<RunningServer> => {
+  const logger = createLogger({ level: options.logLevel }, logDestination)
+  const secret = await loadServerSecret(options.store, options.dataDir, options.secret)
+  const backing = await openBacking(options)
+  const sms = createDevSmsSender(logger)
+  const imtahan = createImtahan({
+    store: backing.store,
+    registry: createFixtureRegistry(),
+    sms,
+    passwordHasher: createScryptPasswordHasher(),
+    codeHasher: createHmacCodeHasher(deriveKey(secret, 'confirmation-codes')),
+    finFingerprint: createFinFingerprint(deriveKey(secret, 'fin-fingerprint')),
+    clock: systemClock,
+    checkpoints: backing.checkpoints,
+    logger,
+  })
+  const apiKeys = withDevProviderKey(options.apiKeys, options.dev)
+  const { app } = createApp({
+    imtahan,
+    clock: systemClock,
+    logger,
+    idempotency: backing.idempotency,
+    secret,
+    apiKeys,
+    ...(options.dev ? { devSms: sms } : {}),
+  })
+  try {
+    await imtahan.start()
+  } catch (error) {
+    await backing.store.close()
+    throw error
+  }
+  const server = await new Promise<ReturnType<typeof serve>>((resolve, reject) => {
+    const listening = serve({ fetch: app.fetch, port: options.port, hostname: options.host }, () =>
+      resolve(listening),
+    )
+    listening.once('error', reject)
+  })
+  const { port } = server.address() as AddressInfo
+  const host = options.host.includes(':') ? `[${options.host}]` : options.host
+  const url = `http://${host}:${port}`
+  logger.info({ url, store: backing.where, dev: options.dev }, 'listening')
+
+  let stopping: Promise<void> | undefined
+  const stop = (graceMs = DEFAULT_GRACE_MS) => {
+    stopping ??= (async () => {
+      logger.info('shutting down: finishing requests in flight')
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()))
+      // Keep-alive connections would hold `close` open: drop each one as soon as it is idle (its
+      // request answered), and after the grace period drop whatever is left.
+      const dropIdle = () => ('closeIdleConnections' in server ? server.closeIdleConnections() : undefined)
+      dropIdle()
+      const sweeper = setInterval(dropIdle, 50)
+      const grace = setTimeout(() => {
+        if ('closeAllConnections' in server) server.closeAllConnections()
+      }, graceMs)
+      await closed
+      clearInterval(sweeper)
+      clearTimeout(grace)
+      await imtahan.stop()
+      await backing.store.close()
+      logger.info('stopped')
+    })()
+    return stopping
+  }
+  return { url, providerKeyIsDev: apiKeys !== options.apiKeys, logger, stop }
+}
