@@ -1,8 +1,10 @@
+import { calendarCommand } from './calendar.js'
 import type { Command } from './command.js'
 import { serveCommand } from './serve.js'
 
 export const commands: Readonly<Record<string, Command>> = {
   serve: serveCommand,
+  calendar: calendarCommand,
 }
 
 export const usage = (): string =>

@@ -1,0 +1,6 @@
+export * from './appeal-window.js'
+export * from './business-days.js'
+export * from './calendar.js'
+export { isWeekend, weekdayName } from './days.js'
+export * from './decode.js'
+export * from './year-file.js'
