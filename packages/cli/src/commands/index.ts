@@ -1,10 +1,14 @@
+import { auditCommand } from './audit.js'
 import { calendarCommand } from './calendar.js'
 import type { Command } from './command.js'
+import { exportCommand } from './export.js'
 import { serveCommand } from './serve.js'
 
 export const commands: Readonly<Record<string, Command>> = {
   serve: serveCommand,
   calendar: calendarCommand,
+  audit: auditCommand,
+  export: exportCommand,
 }
 
 export const usage = (): string =>

@@ -1,0 +1,41 @@
+import type { EventStore, RecordedEvent } from '../store/port.js'
+import type { AuditSource } from './source.js'
+
+/** The reading half of an event store: all an auditor or an export needs. Every `EventStore` is one. */
+export type EventLog = Pick<EventStore, 'readAll' | 'readStream'>
+
+const PAGE = 1000
+
+/** The whole log in global order, a page at a time (each page continues after the last position seen). */
+export async function* readWholeLog(log: EventLog, pageSize = PAGE): AsyncGenerator<RecordedEvent> {
+  let after: RecordedEvent['position'] | undefined
+  for (;;) {
+    const page = await log.readAll(
+      after === undefined ? { maxCount: pageSize } : { after, maxCount: pageSize },
+    )
+    yield* page
+    if (page.length < pageSize) return
+    after = page.at(-1)!.position
+  }
+}
+
+/** One stream in revision order, a page at a time. */
+export async function* readWholeStream(
+  log: EventLog,
+  streamId: string,
+  pageSize = PAGE,
+): AsyncGenerator<RecordedEvent> {
+  let from = 0n
+  for (;;) {
+    const page = await log.readStream(streamId, { fromRevision: from, maxCount: pageSize })
+    yield* page
+    if (page.length < pageSize) return
+    from = page.at(-1)!.revision + 1n
+  }
+}
+
+/** An audit of any store through its port (memory, EventStoreDB): events only, no stored heads. */
+export const logAuditSource = (log: EventLog, name: string): AuditSource => ({
+  name,
+  events: () => readWholeLog(log),
+})
