@@ -1,0 +1,5 @@
+export * from './annulment.js'
+export * from './deadline.js'
+export * from './envelopes.js'
+export { REGISTRATION_SERVICE, registrationChargeRefused, registrationProcess } from './registration.js'
+export * from './rescore.js'

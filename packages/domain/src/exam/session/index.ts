@@ -1,0 +1,8 @@
+export * from './clock.js'
+export * from './commands.js'
+export * from './context.js'
+export * from './decider.js'
+export * from './events.js'
+export { type Challenge, initialSessionState, type RegistrationStatus, type SessionState } from './state.js'
+export * from './streams.js'
+export * from './view.js'

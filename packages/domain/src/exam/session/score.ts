@@ -1,0 +1,44 @@
+import * as E from 'fp-ts/lib/Either.js'
+import { type DomainError, domainError } from '../../kernel/errors.js'
+import { type Answers, groupOf, type Review, type ScoreResult, type SubgroupCode } from '../model.js'
+import { scoreAnswers } from '../scoring.js'
+import type { FormWithKey } from '../sitting/events.js'
+import { formOf, type SittingView } from './context.js'
+
+export type Scored = {
+  readonly formId: string
+  readonly result: ScoreResult
+  /** The reviews reflected in the result (only those about a task of this form). */
+  readonly reviewIds: readonly string[]
+}
+
+export const formFor = (sitting: SittingView, subgroup: SubgroupCode): E.Either<DomainError, FormWithKey> => {
+  const found = formOf(sitting, groupOf(subgroup))
+  return found === undefined
+    ? E.left(
+        domainError('session.group_not_offered', `This sitting has no form for group ${groupOf(subgroup)}.`, {
+          group: groupOf(subgroup),
+        }),
+      )
+    : E.right(found)
+}
+
+/**
+ * SCO-7: the score is a pure function of the form, its key, the reviews
+ * (in the order the board made them, filtered by `include`) and the answers.
+ */
+export const scoreSession = (
+  sitting: SittingView,
+  subgroup: SubgroupCode,
+  answers: Answers,
+  include: (review: Review) => boolean = () => true,
+): E.Either<DomainError, Scored> =>
+  E.map(({ form, key }: FormWithKey): Scored => {
+    const onForm = new Set(form.tasks.map((task) => task.id))
+    const reviews = sitting.reviews.filter((review) => onForm.has(review.taskId) && include(review))
+    return {
+      formId: form.formId,
+      result: scoreAnswers({ form, key, answers, reviews, subgroup, blueprint: sitting.blueprint }),
+      reviewIds: reviews.map((review) => review.reviewId),
+    }
+  })(formFor(sitting, subgroup))

@@ -1,0 +1,104 @@
+import * as E from 'fp-ts/lib/Either.js'
+import { pipe } from 'fp-ts/lib/function.js'
+import { type DomainError, domainError } from '../../kernel/errors.js'
+import { belongsToExam } from '../session/streams.js'
+import type { DecideAnnulment, PublishResults } from './commands.js'
+import type { ExamContext } from './context.js'
+import type { ExamEvent } from './events.js'
+import { afterTheExam, defined } from './guards.js'
+import type { ExamState } from './state.js'
+
+type Decision = E.Either<DomainError, readonly ExamEvent[]>
+
+const refuse = (code: string, message: string, details: Record<string, unknown>): Decision =>
+  E.left(domainError(code, message, details))
+
+/**
+ * EXM-21: copying annuls both the one who copied and the one who let them
+ * (booklet, DİQQƏT after item 12) in one decision naming two sessions;
+ * forged documents and impersonation annul one result. EXM-22: who, when,
+ * why and the evidence are part of the decision. The sessions record the
+ * annulment through the annulment process.
+ */
+export const decideAnnulment = (command: DecideAnnulment, state: ExamState, context: ExamContext): Decision =>
+  pipe(
+    defined(state, command.examId),
+    E.chainFirst(({ times }) => afterTheExam(times, context.now, 'A result can be annulled by the board')),
+    E.chain((): Decision => {
+      const { type: _, ...decision } = command
+      const previous = state.decisions.find((recorded) => recorded.decisionId === command.decisionId)
+      if (previous !== undefined) {
+        const { type: __, decidedAt: ___, ...recorded } = previous
+        return JSON.stringify(recorded) === JSON.stringify(decision)
+          ? E.right([])
+          : refuse(
+              'exam.decision_id_reused',
+              `Decision ${command.decisionId} was already taken with other content.`,
+              {
+                decisionId: command.decisionId,
+              },
+            )
+      }
+      const distinct = new Set(command.sessionIds)
+      const expected = command.grounds === 'copying' ? 2 : 1
+      if (distinct.size !== command.sessionIds.length || distinct.size !== expected)
+        return refuse(
+          'exam.invalid_annulment',
+          command.grounds === 'copying'
+            ? 'A copying decision names exactly two different sessions: the one who copied and the one who let them.'
+            : `An annulment for ${command.grounds.replace('_', ' ')} names exactly one session.`,
+          { grounds: command.grounds, sessionIds: command.sessionIds },
+        )
+      const foreign = command.sessionIds.filter((sessionId) => !belongsToExam(sessionId, command.examId))
+      if (foreign.length > 0)
+        return refuse(
+          'exam.foreign_session',
+          `Sessions ${foreign.join(', ')} are not sessions of this sitting.`,
+          {
+            sessionIds: foreign,
+          },
+        )
+      return E.right([{ ...decision, type: 'AnnulmentDecided', decidedAt: context.now }])
+    }),
+  )
+
+/** APL-1: results are published once, at `P`, never before the exam and every session have ended. */
+export const publishResults = (command: PublishResults, state: ExamState, context: ExamContext): Decision =>
+  pipe(
+    defined(state, command.examId),
+    E.chain(({ times }): Decision => {
+      if (state.published !== undefined)
+        return state.published.publishedAt.getTime() === command.publishAt.getTime()
+          ? E.right([])
+          : refuse(
+              'exam.already_published',
+              `The results were already published at ${state.published.publishedAt.toISOString()}; they are published once.`,
+              { publishedAt: state.published.publishedAt.toISOString() },
+            )
+      if (command.publishAt.getTime() < times.nominalEnd.getTime())
+        return refuse(
+          'exam.not_ended',
+          `Results can be published only after the exam has ended (${times.nominalEnd.toISOString()}).`,
+          { endsAt: times.nominalEnd.toISOString() },
+        )
+      if (command.publishAt.getTime() < context.now.getTime())
+        return refuse('exam.publication_in_past', 'The publication instant cannot lie in the past.', {
+          publishAt: command.publishAt.toISOString(),
+        })
+      if ((context.openSessions ?? 0) > 0)
+        return refuse(
+          'exam.sessions_still_open',
+          `${context.openSessions} session(s) of this sitting are still running; publish after they have ended.`,
+          { openSessions: context.openSessions },
+        )
+      return E.right([
+        {
+          type: 'ResultsPublished',
+          examId: command.examId,
+          publishedAt: command.publishAt,
+          publishedBy: command.publishedBy,
+          at: context.now,
+        },
+      ])
+    }),
+  )
