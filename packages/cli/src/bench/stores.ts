@@ -52,9 +52,23 @@ const postgres = (connectionString: string, poolSize: number): BenchStore => ({
   },
 })
 
-/** The stores to measure: PostgreSQL only when DATABASE_URL says where it is. */
-export const benchStores = (databaseUrl: string | undefined, poolSize: number): BenchStore[] => [
-  memory,
-  pglite,
-  ...(databaseUrl ? [postgres(databaseUrl, poolSize)] : []),
-]
+/**
+ * The stores to measure: PostgreSQL only when DATABASE_URL says where it is.
+ * `only` (BENCH_STORES, e.g. `postgres` or `memory,pglite`) keeps those whose
+ * name contains one of the words, to repeat one store's runs while tuning it.
+ */
+export const benchStores = (
+  databaseUrl: string | undefined,
+  poolSize: number,
+  only?: string,
+): BenchStore[] => {
+  const all = [memory, pglite, ...(databaseUrl ? [postgres(databaseUrl, poolSize)] : [])]
+  const words = (only ?? '')
+    .toLowerCase()
+    .split(',')
+    .map((word) => word.trim())
+    .filter((word) => word !== '')
+  return words.length === 0
+    ? all
+    : all.filter((store) => words.some((word) => store.name.toLowerCase().includes(word)))
+}

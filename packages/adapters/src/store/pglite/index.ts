@@ -18,7 +18,8 @@ export const createPgliteEventStore = async (options: PgliteEventStoreOptions = 
   const db = options.dataDir === undefined ? new PGlite() : new PGlite(options.dataDir)
   await db.waitReady
   try {
-    return await createSqlEventStore('pglite', pgliteSqlClient(db), options)
+    // One connection: a second statement in flight would only wait for the first, instead of joining the next group.
+    return await createSqlEventStore('pglite', pgliteSqlClient(db), { maxWritesInFlight: 1, ...options })
   } catch (error) {
     await db.close()
     throw error

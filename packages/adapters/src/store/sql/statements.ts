@@ -45,6 +45,41 @@ export const statements = (schema: string) => {
         update ${s}.streams set revision = $3::bigint, last_hash = $4
         where stream_id = $1 and revision = $5::bigint returning 1
       ), ${insertEvents}`,
+    /**
+     * Group commit (see group-commit.ts): several writes to distinct streams,
+     * each moving its stream's head only from the revision its writer saw
+     * (`expected` null: the stream must not exist yet) and inserting its
+     * events only if it did. `$1` lists the writes (n, stream_id, expected,
+     * revision, last_hash), `$2` their events tagged with the write's `n`.
+     * Answers one row per stream written; a stream missing from the answer
+     * lost its race and got nothing. Writes arrive sorted by stream id, so
+     * heads are locked in one order. One transaction: all commit together.
+     */
+    appendMany: `with w as materialized (
+        select * from jsonb_to_recordset($1::jsonb)
+          as w(n int, stream_id text, expected bigint, revision bigint, last_hash text)
+      ), created as (
+        insert into ${s}.streams (stream_id, revision, last_hash)
+        select w.stream_id, w.revision, w.last_hash from w where w.expected is null order by w.n
+        on conflict (stream_id) do nothing returning stream_id
+      ), moved as (
+        update ${s}.streams t set revision = w.revision, last_hash = w.last_hash
+        from w where w.expected is not null and t.stream_id = w.stream_id and t.revision = w.expected
+        returning t.stream_id
+      ), won as (
+        select w.n, w.stream_id from w
+        join (select stream_id from created union all select stream_id from moved) h on h.stream_id = w.stream_id
+      ), inserted as (
+        insert into ${s}.events (stream_id, revision, event_id, type, data, metadata)
+        select won.stream_id, x.revision, x.event_id, x.type, x.data, x.metadata
+        from won join jsonb_to_recordset($2::jsonb)
+          as x(n int, revision bigint, event_id uuid, type text, data jsonb, metadata jsonb) on x.n = won.n
+        order by x.n, x.revision
+        returning stream_id, position, transaction_id
+      )
+      select distinct on (i.stream_id) i.stream_id, i.position::text as position,
+        i.transaction_id::text as transaction_id
+      from inserted i order by i.stream_id, i.position desc`,
     lastEvent: `select e.position::text as position, e.transaction_id::text as transaction_id
       from ${s}.events e where e.stream_id = $1 order by e.revision desc limit 1`,
     readForwards: `select ${columns} from ${s}.events e

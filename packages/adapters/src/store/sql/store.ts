@@ -11,6 +11,7 @@ import {
   START,
 } from '../port.js'
 import { type SqlClient, sqlState } from './client.js'
+import { createGroupCommit } from './group-commit.js'
 import { migrate } from './migrations.js'
 import { type EventRow, statements, toPosition, toRecordedEvent } from './statements.js'
 
@@ -20,24 +21,39 @@ export type SqlEventStoreOptions = {
   /** Stamps `recordedAt`; default real time. */
   readonly clock?: Clock
   readonly polling?: PollingConfig
+  /**
+   * Append statements in flight at once (default 2); appends to other streams
+   * arriving meanwhile are combined into the next one (group commit). 1 for a
+   * single connection such as PGlite. Keep it below the pool size: reads
+   * need connections too.
+   */
+  readonly maxWritesInFlight?: number
 }
 
 type KnownId = { id: string; revision: string; position: string; transaction_id: string }
 type HeadRow = { revision: string | null; last_hash: string | null; known: KnownId[] | string }
 type WrittenRow = { position: string; transaction_id: string }
+type Write = {
+  readonly streamId: string
+  readonly events: readonly ChainedEvent[]
+  readonly head: StreamHead
+}
+type Outcome = WrittenRow | 'lost_race'
 
 const MAX_BIGINT = '9223372036854775807'
 const HEAD_CACHE_SIZE = 10_000
 const NEW_STREAM: StreamGuess = { head: 'no_stream', lastHash: null }
-/** The batch as one JSON array, splicing in each event's data text as it was hashed. */
+/** Most events one group-commit statement carries. */
+const GROUP_MAX_EVENTS = 1_000
+
+/** One event as a JSON object, splicing in its data text as it was hashed; `n` tags its write in a group. */
+const eventJson = (event: ChainedEvent, n?: number) =>
+  `{${n === undefined ? '' : `"n":${n},`}"revision":"${event.revision}","event_id":${JSON.stringify(event.id)},` +
+  `"type":${JSON.stringify(event.type)},"data":${event.dataJson},"metadata":${JSON.stringify(event.metadata)}}`
+
+/** The batch as one JSON array, so a 1,000-event append is still one parameter. */
 const batchJson = (events: readonly ChainedEvent[]) =>
-  `[${events
-    .map(
-      (event) =>
-        `{"revision":"${event.revision}","event_id":${JSON.stringify(event.id)},"type":${JSON.stringify(event.type)},` +
-        `"data":${event.dataJson},"metadata":${JSON.stringify(event.metadata)}}`,
-    )
-    .join(',')}]`
+  `[${events.map((event) => eventJson(event)).join(',')}]`
 
 /**
  * The event store on PostgreSQL's SQL, shared by `pg` and PGlite.
@@ -78,6 +94,53 @@ export const createSqlEventStore = async (
     if (heads.size > HEAD_CACHE_SIZE) heads.delete(heads.keys().next().value!)
   }
 
+  /** One write in its own statement: the single-stream statements, each the same conditional step. */
+  const writeOne = async ({ streamId, events, head }: Write): Promise<Outcome> => {
+    const last = events.at(-1)!
+    const params = [streamId, batchJson(events), last.revision.toString(), last.metadata.hash]
+    try {
+      const [written] =
+        head === 'no_stream'
+          ? await client.query<WrittenRow>(sql.appendNew, params)
+          : await client.query<WrittenRow>(sql.appendExisting, [...params, head.toString()])
+      return written ?? 'lost_race'
+    } catch (error) {
+      // A unique violation: a racing writer, or (after a guess) an id already there. Looking again sorts it out.
+      if (sqlState(error) === '23505') return 'lost_race'
+      throw error
+    }
+  }
+
+  /** Writes to distinct streams in one statement, sorted by stream so every group locks heads in one order. */
+  const writeMany = async (group: readonly Write[]): Promise<readonly Outcome[]> => {
+    const sorted = [...group].sort((a, b) => (a.streamId < b.streamId ? -1 : a.streamId > b.streamId ? 1 : 0))
+    const heads = sorted.map(({ streamId, events, head }, n) =>
+      JSON.stringify({
+        n,
+        stream_id: streamId,
+        expected: head === 'no_stream' ? null : head.toString(),
+        revision: events.at(-1)!.revision.toString(),
+        last_hash: events.at(-1)!.metadata.hash,
+      }),
+    )
+    const events = sorted.flatMap((write, n) => write.events.map((event) => eventJson(event, n)))
+    const rows = await client.query<WrittenRow & { stream_id: string }>(sql.appendMany, [
+      `[${heads.join(',')}]`,
+      `[${events.join(',')}]`,
+    ])
+    const written = new Map(rows.map((row) => [row.stream_id, row]))
+    return group.map((write) => written.get(write.streamId) ?? 'lost_race')
+  }
+
+  const writes = createGroupCommit<Write, Outcome>({
+    maxInFlight: options.maxWritesInFlight ?? 2,
+    maxEvents: GROUP_MAX_EVENTS,
+    streamOf: (write) => write.streamId,
+    sizeOf: (write) => write.events.length,
+    runOne: writeOne,
+    runMany: writeMany,
+  })
+
   const steps = (streamId: string): AppendSteps => ({
     guess: (expected) => heads.get(streamId) ?? (expected === 'no_stream' ? NEW_STREAM : undefined),
     snapshot: async (ids) => {
@@ -95,20 +158,12 @@ export const createSqlEventStore = async (
     },
     write: async (chained, head) => {
       const last = chained.at(-1)!
-      const params = [streamId, batchJson(chained), last.revision.toString(), last.metadata.hash]
-      try {
-        const [written] =
-          head === 'no_stream'
-            ? await client.query<WrittenRow>(sql.appendNew, params)
-            : await client.query<WrittenRow>(sql.appendExisting, [...params, head.toString()])
-        remember(streamId, written ? { head: last.revision, lastHash: last.metadata.hash } : undefined)
-        return written ? toPosition(written) : 'lost_race'
-      } catch (error) {
-        remember(streamId, undefined)
-        // A unique violation: a racing writer, or (after a guess) an id already there. Looking again sorts it out.
-        if (sqlState(error) === '23505') return 'lost_race'
-        throw error
-      }
+      const outcome = await writes.write({ streamId, events: chained, head })
+      remember(
+        streamId,
+        outcome === 'lost_race' ? undefined : { head: last.revision, lastHash: last.metadata.hash },
+      )
+      return outcome === 'lost_race' ? 'lost_race' : toPosition(outcome)
     },
   })
 
