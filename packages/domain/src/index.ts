@@ -1,3 +1,4 @@
+export * from './appeal/index.js'
 export * from './cabinet/index.js'
 export * from './calendar/index.js'
 export * from './exam/index.js'

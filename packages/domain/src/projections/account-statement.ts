@@ -1,7 +1,7 @@
 import { Money } from '../kernel/money.js'
 import type { CabinetNumber } from '../values/cabinet-number.js'
 import type { PaymentCode } from '../values/payment-code.js'
-import type { WalletEvent } from '../wallet/events.js'
+import { isDecline, type WalletEvent } from '../wallet/events.js'
 import { processedKey } from '../wallet/state.js'
 
 type Line = { readonly amount: Money; readonly at: Date }
@@ -50,7 +50,7 @@ export const initialStatement: AccountStatement = {
 export const evolveStatement = (statement: AccountStatement, event: WalletEvent): AccountStatement => {
   if (event.type === 'WalletOpened')
     return { ...statement, walletId: event.walletId, cabinetNumber: event.cabinetNumber }
-  if (event.type === 'TransferDebitDeclined' || event.type === 'TransferCreditDeclined') return statement
+  if (isDecline(event)) return statement
   const key = processedKey(event)
   if (statement.seen.has(key)) return statement
   const next = { ...statement, balance: event.balance, seen: new Set(statement.seen).add(key) }

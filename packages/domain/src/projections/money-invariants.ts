@@ -1,7 +1,7 @@
 import { Money } from '../kernel/money.js'
 import type { PaymentCredited, PaymentEvent } from '../payment/events.js'
 import type { TransferEvent } from '../transfer/events.js'
-import { isDebit, isMovement, type WalletEvent, type WalletMovement } from '../wallet/events.js'
+import { isDebit, isDecline, isMovement, type WalletEvent, type WalletMovement } from '../wallet/events.js'
 
 export type MoneyEvent = WalletEvent | PaymentEvent | TransferEvent
 
@@ -99,7 +99,7 @@ export const auditMoney = (
     if (event.type === 'PaymentReceived')
       payments.set(event.paymentCode, { ...trailOf(event.paymentCode), received: event.amount })
     if (event.type === 'PaymentCredited') credit(event)
-    if (event.type === 'TransferDebitDeclined' || event.type === 'TransferCreditDeclined') continue
+    if (isDecline(event)) continue
     if (!('balance' in event) || !isMovement(event)) continue
     move(event)
     if (event.type === 'TopUpCredited') topUp(event.walletId, event.paymentCode, event.amount)

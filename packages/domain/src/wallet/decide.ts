@@ -5,7 +5,7 @@ import { type DomainError, domainError } from '../kernel/errors.js'
 import { Money } from '../kernel/money.js'
 import { recordable } from '../kernel/recordable.js'
 import type { ChargeFee, DebitForTransfer, OpenWallet, WalletCommand } from './commands.js'
-import { WalletEvent } from './events.js'
+import { type FeeChargeDeclined, WalletEvent } from './events.js'
 import { processedKey, type WalletState } from './state.js'
 
 type Decision = E.Either<DomainError, readonly WalletEvent[]>
@@ -44,17 +44,28 @@ const previousAnswer = (command: Movement, state: WalletState): Decision | undef
       )
 }
 
-const insufficient = (state: WalletState, amount: Money): DomainError =>
+/**
+ * WAL-3 as a caller hears it: the refusal a recorded `FeeChargeDeclined`
+ * stands for. The use case answers with it both the first time and on every
+ * repeat of the charge id, so callers see `wallet.insufficient_funds` as before.
+ */
+export const feeDeclineError = (declined: FeeChargeDeclined): DomainError =>
   domainError(
     'wallet.insufficient_funds',
-    `The balance is ${Money.format(state.balance)} manat, less than ${Money.format(amount)}; top up the account first.`,
-    { balance: Money.format(state.balance), amount: Money.format(amount) },
+    `The balance is ${Money.format(declined.balance)} manat, less than ${Money.format(declined.amount)}; top up the account first.`,
+    { balance: Money.format(declined.balance), amount: Money.format(declined.amount) },
   )
 
-/** WAL-3: a charge larger than the balance is refused and changes nothing. */
+/**
+ * WAL-3: a charge larger than the balance moves nothing; the decline is
+ * recorded so the id is answered for good (a later repeat is not charged).
+ */
 const chargeFee = (command: ChargeFee, state: WalletState): Decision => {
-  if (Money.greaterThan(command.amount, state.balance)) return E.left(insufficient(state, command.amount))
   const { type: _, ...charge } = command
+  if (Money.greaterThan(command.amount, state.balance))
+    return E.right([
+      { ...charge, type: 'FeeChargeDeclined', balance: state.balance, reason: 'wallet.insufficient_funds' },
+    ])
   return E.right([{ ...charge, type: 'FeeCharged', balance: Money.subtract(state.balance, command.amount) }])
 }
 

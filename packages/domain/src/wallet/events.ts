@@ -85,6 +85,28 @@ export const TransferCreditDeclined = t.type(
   'TransferCreditDeclined',
 )
 
+/**
+ * WAL-3: the wallet's final "no" to a fee (more than the balance), kept for
+ * the same reason as the transfer declines: a redelivered charge with this id
+ * gets the same answer and is never taken later, when money has come in, after
+ * the registration it paid for was refused. `balance` is the balance at the
+ * decline, unchanged by it.
+ */
+export const FeeChargeDeclined = t.type(
+  {
+    type: t.literal('FeeChargeDeclined'),
+    walletId: Id,
+    chargeId: Id,
+    service: Label,
+    purpose: Label,
+    amount: PositiveMoney,
+    balance: MoneyFromString,
+    reason: t.string,
+    at: Instant,
+  },
+  'FeeChargeDeclined',
+)
+
 export const WalletEvent = t.union(
   [
     WalletOpened,
@@ -95,6 +117,7 @@ export const WalletEvent = t.union(
     TransferRefunded,
     TransferDebitDeclined,
     TransferCreditDeclined,
+    FeeChargeDeclined,
   ],
   'WalletEvent',
 )
@@ -107,6 +130,7 @@ export type TransferCredited = t.TypeOf<typeof TransferCredited>
 export type TransferRefunded = t.TypeOf<typeof TransferRefunded>
 export type TransferDebitDeclined = t.TypeOf<typeof TransferDebitDeclined>
 export type TransferCreditDeclined = t.TypeOf<typeof TransferCreditDeclined>
+export type FeeChargeDeclined = t.TypeOf<typeof FeeChargeDeclined>
 export type WalletEvent = t.TypeOf<typeof WalletEvent>
 
 /** The events that change a balance, and by how much (credits positive). */
@@ -117,10 +141,16 @@ export type WalletMovement =
   | TransferCredited
   | TransferRefunded
 
+export type WalletDecline = TransferDebitDeclined | TransferCreditDeclined | FeeChargeDeclined
+
+/** A recorded "no": it answers its id for good and moves no money. */
+export const isDecline = (event: { readonly type: string }): event is WalletDecline =>
+  event.type === 'TransferDebitDeclined' ||
+  event.type === 'TransferCreditDeclined' ||
+  event.type === 'FeeChargeDeclined'
+
 export const isMovement = (event: WalletEvent): event is WalletMovement =>
-  event.type !== 'WalletOpened' &&
-  event.type !== 'TransferDebitDeclined' &&
-  event.type !== 'TransferCreditDeclined'
+  event.type !== 'WalletOpened' && !isDecline(event)
 
 export const isDebit = (event: WalletMovement): boolean =>
   event.type === 'FeeCharged' || event.type === 'TransferDebited'

@@ -35,6 +35,7 @@ export const processedKey = (item: Keyed): string => {
       return `topup:${item.paymentCode}`
     case 'ChargeFee':
     case 'FeeCharged':
+    case 'FeeChargeDeclined':
       return `charge:${item.chargeId}`
     case 'DebitForTransfer':
     case 'TransferDebited':
@@ -62,6 +63,7 @@ export const evolve = (state: WalletState, event: WalletEvent): WalletState => {
       }
     case 'TransferDebitDeclined':
     case 'TransferCreditDeclined':
+    case 'FeeChargeDeclined':
       return {
         ...state,
         processed: remember(state, processedKey(event), { amount: event.amount, outcome: 'declined' }),

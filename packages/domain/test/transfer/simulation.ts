@@ -172,7 +172,9 @@ export const simulate = (s: Scenario) => {
           at: T0,
         } as const
         const outcome = w.wallets.handle(command.walletId, command, undefined)
-        if (E.isRight(outcome) && outcome.right.length > 0) model.fees = Money.add(model.fees, command.amount)
+        // A decline is recorded too (FeeChargeDeclined) but takes no money.
+        if (E.isRight(outcome) && outcome.right.some((event) => event.type === 'FeeCharged'))
+          model.fees = Money.add(model.fees, command.amount)
         return
       }
       case 'transfer':

@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest'
-import { fold, Money, type TopUpCredited, type WalletEvent, walletDecider } from '../../src/index.js'
+import {
+  type FeeChargeDeclined,
+  feeDeclineError,
+  fold,
+  Money,
+  statementOf,
+  type TopUpCredited,
+  type WalletEvent,
+  walletDecider,
+} from '../../src/index.js'
 import { specification } from '../support/specification.js'
 import { cabinet, code, money, opened, T0 } from './fixtures.js'
 
@@ -110,12 +119,29 @@ describe('Wallet', () => {
     expect(event).toEqual({ ...charge('reg-1', '30.00'), type: 'FeeCharged', balance: money('0.00') })
   })
 
-  it('WAL-3: a charge larger than the balance is refused and changes nothing', () => {
-    const error = wallet
-      .given(funded)
-      .when(charge('reg-1', '30.01'), undefined)
-      .thenFails('wallet.insufficient_funds')
-    expect(error.details).toEqual({ balance: '30.00', amount: '30.01' })
+  it('WAL-3: a charge larger than the balance moves nothing and its decline is recorded', () => {
+    const [declined] = wallet.given(funded).when(charge('reg-1', '30.01'), undefined).events()
+    expect(declined).toEqual({
+      ...charge('reg-1', '30.01'),
+      type: 'FeeChargeDeclined',
+      balance: money('30.00'),
+      reason: 'wallet.insufficient_funds',
+    })
+    const after = fold(walletDecider, [...funded, declined as WalletEvent])
+    expect(Money.format(after.balance)).toBe('30.00')
+    expect(feeDeclineError(declined as FeeChargeDeclined)).toMatchObject({
+      code: 'wallet.insufficient_funds',
+      details: { balance: '30.00', amount: '30.01' },
+    })
+  })
+
+  it('WAL-3: a declined charge id is never charged later, even after a top-up', () => {
+    const declined = wallet.given(funded).when(charge('reg-1', '40'), undefined).events()
+    const richer = [...funded, ...declined, topUp('PAY-0002', '100', '130.00')]
+    wallet.given(richer).when(charge('reg-1', '40'), undefined).then([])
+    wallet.given(richer).when(charge('reg-1', '41'), undefined).thenFails('wallet.id_reused')
+    expect(statementOf(richer).spendings).toEqual([])
+    expect(Money.format(statementOf(richer).balance)).toBe('130.00')
   })
 
   it('WAL-3: a repeated charge id is answered with no events, even when the balance is now too low', () => {

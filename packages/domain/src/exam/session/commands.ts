@@ -4,6 +4,7 @@ import { Id, Label } from '../../values/ids.js'
 import { SubgroupCode, TaskId } from '../model.js'
 import { ExamId, wholeNumber } from '../sitting/codecs.js'
 import { AnnulmentGrounds, SeatNumber } from '../sitting/events.js'
+import { ApplyAppealCorrections } from './appeal-codecs.js'
 import { CourtOutcome, DocumentKind, Incident, ViolationKind, ViolationOutcome } from './events.js'
 
 /*
@@ -223,6 +224,7 @@ export const SessionCommand = t.union(
     FileCourtChallenge,
     RecordCourtRuling,
     ReviseScore,
+    ApplyAppealCorrections,
   ],
   'SessionCommand',
 )

@@ -5,6 +5,7 @@ import { recordable } from '../../kernel/recordable.js'
 import { admitCandidate, callStaff, correctCandidateData, registerInHall } from './admission.js'
 import { annulResult, fileCourtChallenge, recordCourtRuling } from './annulment.js'
 import { answerTask, clearAnswer, closeIfDue, finishSession } from './answering.js'
+import { applyAppealCorrections } from './appeal-revision.js'
 import type { SessionCommand } from './commands.js'
 import { recordViolation } from './conduct.js'
 import type { SessionContext } from './context.js'
@@ -59,6 +60,8 @@ const route = (command: SessionCommand, state: SessionState, context: SessionCon
       return recordCourtRuling(command, state, context)
     case 'ReviseScore':
       return reviseScore(command, state, context)
+    case 'ApplyAppealCorrections':
+      return applyAppealCorrections(command, state, context)
   }
 }
 

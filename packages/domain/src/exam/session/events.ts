@@ -5,6 +5,7 @@ import { Id, Label } from '../../values/ids.js'
 import { Answers, SubgroupCode, TaskId } from '../model.js'
 import { ExamId, wholeNumber } from '../sitting/codecs.js'
 import { AnnulmentGrounds, SeatNumber, Venue } from '../sitting/events.js'
+import { ScoreRevisedOnAppeal } from './appeal-codecs.js'
 import { ScoreResultCodec } from './codecs.js'
 
 const session = { sessionId: Id }
@@ -377,6 +378,7 @@ export const SessionEvent = t.union(
     CourtChallengeFiled,
     CourtRulingRecorded,
     ScoreRevised,
+    ScoreRevisedOnAppeal,
   ],
   'SessionEvent',
 )

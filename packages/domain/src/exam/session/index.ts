@@ -1,3 +1,4 @@
+export * from './appeal-codecs.js'
 export * from './clock.js'
 export * from './commands.js'
 export * from './context.js'

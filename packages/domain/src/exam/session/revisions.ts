@@ -56,5 +56,14 @@ export const reviseScore = (command: ReviseScore, state: SessionState, context: 
       }
       return E.right([event])
     },
-  )(scoreSession(context.sitting, subgroup, ended.answers, (candidate) => applied.has(candidate.reviewId)))
+  )(
+    // Appeal corrections stay in force: a later review re-scores on top of them (APL-4).
+    scoreSession(
+      context.sitting,
+      subgroup,
+      ended.answers,
+      (candidate) => applied.has(candidate.reviewId),
+      state.appealCredits,
+    ),
+  )
 }

@@ -32,13 +32,22 @@ export const scoreSession = (
   subgroup: SubgroupCode,
   answers: Answers,
   include: (review: Review) => boolean = () => true,
+  /** Per-session credits (appeal corrections, appeal-revision.ts): scored, never listed as reviews. */
+  sessionCredits: readonly Review[] = [],
 ): E.Either<DomainError, Scored> =>
   E.map(({ form, key }: FormWithKey): Scored => {
     const onForm = new Set(form.tasks.map((task) => task.id))
     const reviews = sitting.reviews.filter((review) => onForm.has(review.taskId) && include(review))
     return {
       formId: form.formId,
-      result: scoreAnswers({ form, key, answers, reviews, subgroup, blueprint: sitting.blueprint }),
+      result: scoreAnswers({
+        form,
+        key,
+        answers,
+        reviews: [...reviews, ...sessionCredits.filter((credit) => onForm.has(credit.taskId))],
+        subgroup,
+        blueprint: sitting.blueprint,
+      }),
       reviewIds: reviews.map((review) => review.reviewId),
     }
   })(formFor(sitting, subgroup))

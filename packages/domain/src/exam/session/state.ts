@@ -1,4 +1,6 @@
-import type { Answers, ScoreResult, SubgroupCode } from '../model.js'
+import type { Answers, Review, ScoreResult, SubgroupCode } from '../model.js'
+import type { ScoreRevisedOnAppeal } from './appeal-codecs.js'
+import { correctionsAsReviews } from './appeal-revision.js'
 import type {
   AdmissionSlip,
   CandidateAdmitted,
@@ -53,6 +55,9 @@ export type SessionState = {
   readonly annulments: readonly ResultAnnulled[]
   readonly annulment: ResultAnnulled | undefined
   readonly challenges: ReadonlyMap<string, Challenge>
+  /** APL-4/APL-5: re-scores on appeal, and their corrections as per-session credits for every later re-score. */
+  readonly appealRevisions: readonly ScoreRevisedOnAppeal[]
+  readonly appealCredits: readonly Review[]
 }
 
 export const initialSessionState: SessionState = {
@@ -77,6 +82,8 @@ export const initialSessionState: SessionState = {
   annulments: [],
   annulment: undefined,
   challenges: new Map(),
+  appealRevisions: [],
+  appealCredits: [],
 }
 
 const handle = (state: SessionState, id: string): ReadonlySet<string> => new Set(state.handled).add(id)
@@ -184,6 +191,13 @@ export const evolveSession = (state: SessionState, event: SessionEvent): Session
         result: event.result,
         reviewIds: [...state.reviewIds, event.reviewId],
         revisions: [...state.revisions, event],
+      }
+    case 'ScoreRevisedOnAppeal':
+      return {
+        ...base,
+        result: event.result,
+        appealRevisions: [...state.appealRevisions, event],
+        appealCredits: [...state.appealCredits, ...correctionsAsReviews(event.revisionId, event.corrections)],
       }
   }
 }

@@ -1,4 +1,5 @@
 import type { ScoreResult, SubgroupCode } from '../model.js'
+import type { ScoreRevisedOnAppeal } from './appeal-codecs.js'
 import { clockOf, type Phase } from './clock.js'
 import type { SessionContext } from './context.js'
 import type { AdmissionSlip, ScoreRevised } from './events.js'
@@ -40,6 +41,8 @@ export type ResultCertificate = {
   readonly passed: boolean
   readonly annulled: boolean
   readonly revisions: readonly ScoreRevised[]
+  /** APL-4/APL-5: re-scores on appeal (by the commission or a court). */
+  readonly appealRevisions: readonly ScoreRevisedOnAppeal[]
 }
 
 export const resultCertificate = (state: SessionState): ResultCertificate | undefined => {
@@ -55,5 +58,6 @@ export const resultCertificate = (state: SessionState): ResultCertificate | unde
     passed: result.passed && !annulled,
     annulled,
     revisions: state.revisions,
+    appealRevisions: state.appealRevisions,
   }
 }

@@ -6,6 +6,7 @@ import type { DecideAnnulment, PublishResults } from './commands.js'
 import type { ExamContext } from './context.js'
 import type { ExamEvent } from './events.js'
 import { afterTheExam, defined } from './guards.js'
+import { sameData } from './same.js'
 import type { ExamState } from './state.js'
 
 type Decision = E.Either<DomainError, readonly ExamEvent[]>
@@ -29,7 +30,7 @@ export const decideAnnulment = (command: DecideAnnulment, state: ExamState, cont
       const previous = state.decisions.find((recorded) => recorded.decisionId === command.decisionId)
       if (previous !== undefined) {
         const { type: __, decidedAt: ___, ...recorded } = previous
-        return JSON.stringify(recorded) === JSON.stringify(decision)
+        return sameData(recorded, decision)
           ? E.right([])
           : refuse(
               'exam.decision_id_reused',

@@ -6,6 +6,7 @@ import { checkForm } from '../form-check.js'
 import type { DefineExam } from './commands.js'
 import type { ExamContext } from './context.js'
 import { ExamDefined, type ExamEvent } from './events.js'
+import { sameData } from './same.js'
 import type { ExamState } from './state.js'
 import { DEFAULT_TIMING, type Timing, timingProblems } from './timing.js'
 
@@ -83,7 +84,7 @@ export const defineExam = (command: DefineExam, state: ExamState, context: ExamC
 }
 
 const sameDefinition = (a: ExamDefined, b: ExamDefined): boolean =>
-  JSON.stringify(ExamDefined.encode(a)) === JSON.stringify(ExamDefined.encode(b))
+  sameData(ExamDefined.encode(a), ExamDefined.encode(b))
 
 const stripUndefined = (partial: Partial<Timing>): Partial<Timing> =>
   Object.fromEntries(Object.entries(partial).filter(([, value]) => value !== undefined))

@@ -193,6 +193,28 @@ export const evolveSittingResults = (
           final.annulled,
         ),
       )
+    case 'ScoreRevisedOnAppeal':
+      // APL-4/APL-5: a per-candidate correction; listed with the revisions, never as a review of the sitting.
+      return updateFinal(view, event.sessionId, (final) =>
+        withAnnulment(
+          {
+            ...final,
+            result: event.result,
+            score: event.newScore,
+            revisions: [
+              ...final.revisions,
+              {
+                reviewId: event.revisionId,
+                oldScore: event.oldScore,
+                newScore: event.newScore,
+                reason: event.reason,
+                at: event.at,
+              },
+            ],
+          },
+          final.annulled,
+        ),
+      )
     default:
       return view
   }

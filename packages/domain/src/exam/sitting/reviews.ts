@@ -9,6 +9,7 @@ import type { ExamContext } from './context.js'
 import type { ExamDefined, ExamEvent, ExpertReviewRecorded } from './events.js'
 import { afterTheExam, defined } from './guards.js'
 import { sameAnswer } from './rules.js'
+import { sameData } from './same.js'
 import type { ExamState } from './state.js'
 
 type Decision = E.Either<DomainError, readonly ExamEvent[]>
@@ -62,7 +63,7 @@ export const recordExpertReview = (
       const { review } = command
       const previous = state.reviews.find((recorded) => recorded.review.reviewId === review.reviewId)
       if (previous !== undefined)
-        return JSON.stringify(previous.review) === JSON.stringify(review)
+        return sameData(previous.review, review)
           ? E.right([])
           : refuse(
               'exam.review_id_reused',

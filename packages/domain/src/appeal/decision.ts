@@ -1,0 +1,12 @@
+import * as E from 'fp-ts/lib/Either.js'
+import { type DomainError, domainError } from '../kernel/errors.js'
+import type { AppealEvent } from './events.js'
+
+export type Decision = E.Either<DomainError, readonly AppealEvent[]>
+
+export const refuse = (code: string, message: string, details?: Record<string, unknown>): Decision =>
+  E.left(domainError(code, message, details))
+
+export const nothing: Decision = E.right([])
+
+export const record = (...events: AppealEvent[]): Decision => E.right(events)
