@@ -1,7 +1,7 @@
 export * from '../projections/account-statement.js'
 export * from '../projections/money-invariants.js'
 export * from './commands.js'
+export { feeDeclineError } from './decide.js'
 export * from './decider.js'
 export * from './events.js'
 export { initialWalletState, type Processed, processedKey, type WalletState } from './state.js'
-export { feeDeclineError } from './decide.js'
