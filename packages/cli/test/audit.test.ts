@@ -53,6 +53,7 @@ describe('imtahan audit and export on a PGlite folder', () => {
       ['stream-heads', true],
       ['decode', true],
       ['money', true],
+      ['scores', true],
     ])
   })
 

@@ -1,3 +1,4 @@
+import { ExamEvent, examStreamId, SessionEvent, sessionStreamId } from '@imtahan/domain'
 import type * as t from 'io-ts'
 import {
   CABINET,
@@ -29,7 +30,9 @@ const entry = (category: string, streamOf: (id: string) => string, codec: unknow
 /**
  * Every stream category the application writes, named by the same
  * `streamOf` the application uses, so the catalog cannot drift from it.
- * The exam aggregates add their entries here when they land.
+ * The exam aggregates are named by the domain's own stream functions
+ * (`exam-<examId>`, `examsession-<sessionId>`); the longest prefix wins, so
+ * the two never claim each other's streams.
  */
 export const DEFAULT_CATALOG: EventCatalog = [
   entry('cabinet', CABINET.streamOf, CABINET.codec),
@@ -39,6 +42,8 @@ export const DEFAULT_CATALOG: EventCatalog = [
   entry('wallet', WALLET.streamOf, WALLET.codec),
   entry('payment', PAYMENT.streamOf, PAYMENT.codec),
   entry('transfer', TRANSFER.streamOf, TRANSFER.codec),
+  entry('exam', examStreamId, ExamEvent),
+  entry('examsession', sessionStreamId, SessionEvent),
 ]
 
 /** How one stored event reads. Only `decoded` carries a domain event; the rest say why not, without its data. */

@@ -24,6 +24,7 @@ describe('audit of a clean history (memory store, through the facade)', async ()
       'stream-heads',
       'decode',
       'money',
+      'scores',
     ])
     expect(check(report, 'decode').totals.decoded).toBe(report.events)
   })

@@ -2,6 +2,7 @@ import { auditCommand } from './audit.js'
 import { calendarCommand } from './calendar.js'
 import type { Command } from './command.js'
 import { exportCommand } from './export.js'
+import { scoreCommand } from './score.js'
 import { serveCommand } from './serve.js'
 
 export const commands: Readonly<Record<string, Command>> = {
@@ -9,6 +10,7 @@ export const commands: Readonly<Record<string, Command>> = {
   calendar: calendarCommand,
   audit: auditCommand,
   export: exportCommand,
+  score: scoreCommand,
 }
 
 export const usage = (): string =>

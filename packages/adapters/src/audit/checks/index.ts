@@ -2,6 +2,7 @@ import type { AuditCheck } from '../check.js'
 import { decodeCheck } from './decode.js'
 import { hashChainCheck } from './hash-chain.js'
 import { moneyCheck } from './money.js'
+import { createScoresCheck, scoresCheck } from './scores.js'
 import { sourceCheck } from './source.js'
 import { streamHeadsCheck } from './stream-heads.js'
 
@@ -10,10 +11,9 @@ export { compareHeads } from './stream-heads.js'
 
 /**
  * The checks an audit runs, in report order. EXTENSION POINT: a new rule is
- * one more `AuditCheck` module in this folder, added here — e.g. SCO-7
- * (every published and revised score recomputed from the exam events equals
- * the recorded one, and every pass/fail) once the exam aggregates exist; its
- * streams go into `DEFAULT_CATALOG` so their events arrive decoded.
+ * one more `AuditCheck` module in this folder, added here; the streams it
+ * reads go into `DEFAULT_CATALOG` so their events arrive decoded (as the exam
+ * and session streams do for `scores`, SCO-7).
  */
 export const DEFAULT_CHECKS: readonly AuditCheck[] = [
   sourceCheck,
@@ -21,6 +21,15 @@ export const DEFAULT_CHECKS: readonly AuditCheck[] = [
   streamHeadsCheck,
   decodeCheck,
   moneyCheck,
+  scoresCheck,
 ]
 
-export { decodeCheck, hashChainCheck, moneyCheck, sourceCheck, streamHeadsCheck }
+export {
+  createScoresCheck,
+  decodeCheck,
+  hashChainCheck,
+  moneyCheck,
+  scoresCheck,
+  sourceCheck,
+  streamHeadsCheck,
+}

@@ -42,7 +42,7 @@ export const formatSummary = (report: AuditReport): string => {
     report.ok
       ? `verdict: PASSED — ${report.checks.length - skipped.length} checks hold${skipped.length === 0 ? '' : `, ${skipped.length} skipped (see above)`}`
       : `verdict: FAILED — ${report.findingCount} finding(s)`,
-    'not checked yet: SCO-7 (published and revised scores, pass/fail) — comes with the exam aggregates',
+    'not checked yet: the unclaimed-payments view (PAY-2), kept in memory only; appeal decisions themselves (APL-2, APL-4)',
     '',
     'auditor: ______________________   date: ____________   signature: ______________________',
     '',
