@@ -14,9 +14,14 @@ import { type DocumentInfo, openApiDocument } from './openapi/document.js'
 import { type RouteDoc, routeTable } from './openapi/route.js'
 import { docsPage } from './openapi/ui.js'
 import { accountRoutes } from './routes/account.js'
+import { appealCandidateRoutes } from './routes/appeal-candidate.js'
+import { appealCommissionRoutes } from './routes/appeal-commission.js'
 import { cabinetRoutes } from './routes/cabinet.js'
 import type { RouteDeps } from './routes/deps.js'
 import { devRoutes } from './routes/dev.js'
+import { examBoardRoutes } from './routes/exam-board.js'
+import { examCandidateRoutes } from './routes/exam-candidate.js'
+import { examStaffRoutes } from './routes/exam-staff.js'
 import { providerRoutes } from './routes/provider.js'
 import { registrationRoutes } from './routes/registration.js'
 import { sessionRoutes } from './routes/session.js'
@@ -103,6 +108,11 @@ export const createApp = (options: AppOptions): ImtahanHttp => {
   cabinetRoutes(table.add, deps)
   accountRoutes(table.add, deps)
   providerRoutes(table.add, deps)
+  examBoardRoutes(table.add, deps)
+  examStaffRoutes(table.add, deps)
+  examCandidateRoutes(table.add, deps)
+  appealCandidateRoutes(table.add, deps)
+  appealCommissionRoutes(table.add, deps)
   if (options.devSms !== undefined) devRoutes(table.add, options.devSms, imtahan)
 
   const routes = table.docs()

@@ -9,6 +9,12 @@ export type Principal =
   /** Holder of a registration token: someone between the first registration step and the password. */
   | { readonly kind: 'registration'; readonly cabinetId: string }
   | { readonly kind: 'payment_provider' }
+  /** SPEC §5 examination board. */
+  | { readonly kind: 'board' }
+  /** SPEC §5 exam staff; `exams` when the key is scoped to sittings. */
+  | { readonly kind: 'staff'; readonly exams?: readonly string[] }
+  /** SPEC §5 appeals commission. */
+  | { readonly kind: 'commission' }
 
 export type AppEnv = {
   Variables: {
@@ -42,9 +48,11 @@ export const callOf = (c: AppContext): Call => {
   const actor: Call['actor'] =
     principal.kind === 'cabinet'
       ? { kind: 'cabinet', cabinetId: principal.cabinetId }
-      : principal.kind === 'payment_provider'
-        ? { kind: 'payment_provider' }
-        : { kind: 'anonymous' }
+      : principal.kind === 'payment_provider' || principal.kind === 'board' || principal.kind === 'commission'
+        ? { kind: principal.kind }
+        : principal.kind === 'staff'
+          ? { kind: 'staff', ...(principal.exams === undefined ? {} : { exams: principal.exams }) }
+          : { kind: 'anonymous' }
   return { actor, correlationId: c.get('requestId'), ...(key === undefined ? {} : { idempotencyKey: key }) }
 }
 

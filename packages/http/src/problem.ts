@@ -1,4 +1,5 @@
 import type { DomainError } from '@imtahan/domain'
+import { appealStatusFor } from './routes/appeal-problems.js'
 
 /**
  * RFC 9457 problem details. `type` is stable per domain error code, so an
@@ -18,6 +19,8 @@ export const PROBLEM_TYPE_BASE = 'urn:imtahan:problem:'
 
 /** HTTP status for a domain error code, by the code's last segment and family. */
 export const statusFor = (code: string): number => {
+  const appeal = appealStatusFor(code)
+  if (appeal !== undefined) return appeal
   if (code.startsWith('validation.') || code === 'http.malformed_json') return 400
   if (code.startsWith('auth.unauthenticated') || code === 'auth.invalid_credentials') return 401
   if (code.startsWith('auth.')) return code === 'auth.too_many_attempts' ? 429 : 403
@@ -28,6 +31,8 @@ export const statusFor = (code: string): number => {
   if (code.startsWith('idempotency.') || code.startsWith('store.') || code.startsWith('command.'))
     return code === 'idempotency.key_reused' ? 422 : 409
   if (/\.(already_[a-z_]+|registration_in_progress)$/.test(code)) return 409
+  // Exams: right request, wrong moment (before the start, after the end, while paused, before publication).
+  if (/\.(not_started|ended|paused|results_not_published|registration_pending)$/.test(code)) return 409
   if (code === 'otp.resend_too_soon') return 429
   return 422
 }

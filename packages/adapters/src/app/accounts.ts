@@ -1,4 +1,13 @@
-import { type AccountStatement, Id, Label, MoneyFromString, type UnclaimedPayment } from '@imtahan/domain'
+import {
+  type AccountStatement,
+  type FeeChargeDeclined,
+  feeDeclineError,
+  Id,
+  Label,
+  MoneyFromString,
+  type UnclaimedPayment,
+  type WalletEvent,
+} from '@imtahan/domain'
 import * as E from 'fp-ts/lib/Either.js'
 import type { AccountUseCases, Call, Result } from './api.js'
 import type { Env } from './env.js'
@@ -35,6 +44,23 @@ const unclaimedPayments = async (
   return E.right(view.rowsFor(documentNumbersOf(cabinet.right.overview)))
 }
 
+/**
+ * WAL-3: the wallet records a decline (`FeeChargeDeclined`) instead of
+ * refusing, so the same charge id is never taken later; callers still hear
+ * `wallet.insufficient_funds`, the first time and on every repeat.
+ */
+const declineOf = async (
+  env: Env,
+  walletId: string,
+  chargeId: string,
+  recorded: readonly WalletEvent[],
+): Promise<FeeChargeDeclined | undefined> => {
+  const isThisDecline = (event: WalletEvent): event is FeeChargeDeclined =>
+    event.type === 'FeeChargeDeclined' && event.chargeId === chargeId
+  if (recorded.length > 0) return recorded.find(isThisDecline)
+  return (await env.load(WALLET, walletId)).events.find(isThisDecline)
+}
+
 const feeInput = decodeCabinetInput({ chargeId: Id, service: Label, purpose: Label, amount: MoneyFromString })
 
 /** WAL-3: the charge id is the wallet's idempotency key, so a repeated charge is answered, not taken twice. */
@@ -59,6 +85,8 @@ const chargeFee = async (env: Env, cabinetId: string, raw: object, call: Call): 
     commandId: `charge:${chargeId}`,
   })
   if (E.isLeft(charged)) return charged
+  const declined = await declineOf(env, walletId, chargeId, charged.right.events)
+  if (declined !== undefined) return E.left(feeDeclineError(declined))
   env.logger?.info({ cabinetId: id, chargeId }, 'fee charged')
   return E.right(await loadStatement(env, walletId))
 }

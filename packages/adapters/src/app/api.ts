@@ -1,5 +1,7 @@
 import type { AccountStatement, CabinetOverview, DomainError, UnclaimedPayment } from '@imtahan/domain'
 import type { Either } from 'fp-ts/lib/Either.js'
+import type { AppealUseCases } from '../appeal/api.js'
+import type { ExamUseCases } from '../exam/api.js'
 
 /**
  * The application facade: the cabinet and account use cases, with every I/O
@@ -17,6 +19,12 @@ export type Actor =
   | { readonly kind: 'anonymous' }
   | { readonly kind: 'payment_provider' }
   | { readonly kind: 'system'; readonly name: string }
+  /** SPEC §5 examination board (API key). */
+  | { readonly kind: 'board' }
+  /** SPEC §5 exam staff (API key), limited to `exams` when the key is scoped to sittings. */
+  | { readonly kind: 'staff'; readonly exams?: readonly string[] }
+  /** SPEC §5 appeals commission (API key). */
+  | { readonly kind: 'commission' }
 
 export type Call = {
   readonly actor: Actor
@@ -146,6 +154,10 @@ export interface Imtahan {
   readonly cabinets: CabinetUseCases
   readonly accounts: AccountUseCases
   readonly payments: PaymentUseCases
+  /** SPEC §3: sittings, registration, the exam day, results (see `exam/api.ts`). */
+  readonly exams: ExamUseCases
+  /** APL-2…APL-6 and the cabinet's exam record (CAB-11), see `appeal/api.ts`. */
+  readonly appeals: AppealUseCases
   /** Runs the processes and projections until they have seen everything in the log (crash recovery, tests). */
   settle(): Promise<void>
   /** Starts background runners (processes, projections) following the log. */

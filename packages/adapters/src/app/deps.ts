@@ -1,4 +1,11 @@
-import { type CabinetPolicy, DEFAULT_CABINET_POLICY, DEFAULT_FIN_HOLD_SECONDS } from '@imtahan/domain'
+import {
+  type BusinessCalendar,
+  type CabinetPolicy,
+  DEFAULT_CABINET_POLICY,
+  DEFAULT_FIN_HOLD_SECONDS,
+} from '@imtahan/domain'
+import type { AppealOptions } from '../appeal/env.js'
+import type { ExamOptions } from '../exam/create.js'
 import type { Logger } from '../logging.js'
 import type { Clock } from '../ports/clock.js'
 import type { CodeHasher } from '../ports/code-hasher.js'
@@ -36,6 +43,12 @@ export type ImtahanDeps = {
   /** Where the process runner keeps its place in the log; in memory when absent (it then replays on start). */
   readonly checkpoints?: CheckpointStore
   readonly logger?: Logger
+  /** Exams: the blueprint forms are checked against and the deadline scheduler's tick (defaults in exam/create.ts). */
+  readonly exam?: ExamOptions
   /** New cabinet and transfer ids (UUIDs); random by default. */
   readonly newId?: () => string
+  /** CAL-2: the business calendar appeal windows are counted with; the shipped files (`loadCalendar()`) when absent. */
+  readonly calendar?: BusinessCalendar
+  /** APL-2: the appeal window's business days (default 3). */
+  readonly appeals?: AppealOptions
 }

@@ -1,4 +1,5 @@
 import { cabinetNumberFor, checkMoneyInvariants } from '@imtahan/domain'
+import * as E from 'fp-ts/lib/Either.js'
 import { describe, expect, it } from 'vitest'
 import { createLogger } from '../../src/logging.js'
 import { createMemoryEventStore } from '../../src/store/memory.js'
@@ -210,14 +211,22 @@ describe('the life of two cabinets through the facade (memory store)', () => {
     const again = ok(await app.accounts.chargeFee(ids.rashad, fee, asCabinet(ids.rashad)))
     expect(again.balance.amount.toFixed(2)).toBe('55.00')
     expect(again.spendings).toHaveLength(1)
-    await changesNothing(store, async () => {
-      const big = await app.accounts.chargeFee(
+    // The decline is recorded (FeeChargeDeclined) so the id is answered for good; no money moves.
+    const big = () =>
+      app.accounts.chargeFee(
         ids.rashad,
         { ...fee, chargeId: 'too-big', amount: '100.00' },
         asCabinet(ids.rashad),
       )
-      expect(refusal(big)).toBe('wallet.insufficient_funds')
+    const first = await big()
+    expect(refusal(first)).toBe('wallet.insufficient_funds')
+    expect(E.isLeft(first) && first.left.details).toEqual({ balance: '55.00', amount: '100.00' })
+    await changesNothing(store, async () => {
+      expect(refusal(await big())).toBe('wallet.insufficient_funds')
     })
+    const after = ok(await app.accounts.statement(ids.rashad, asCabinet(ids.rashad)))
+    expect(after.balance.amount.toFixed(2)).toBe('55.00')
+    expect(after.spendings).toHaveLength(1)
   })
 
   it('WAL-4: wrong password, unknown or own cabinet, bad amounts and too little money move nothing', async () => {

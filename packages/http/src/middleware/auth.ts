@@ -6,7 +6,7 @@ import type { AppEnv } from '../context.js'
 import { refuse } from './errors.js'
 
 /** Who may call a route: nobody in particular, a cabinet owner, a registration in progress, the provider. */
-export type Guard = 'none' | 'session' | 'registration' | 'provider'
+export type Guard = 'none' | 'session' | 'registration' | 'provider' | 'board' | 'staff' | 'commission'
 
 export const bearerOf = (header: string | undefined): string | undefined => {
   const match = /^Bearer\s+(\S+)\s*$/i.exec(header ?? '')
@@ -40,6 +40,32 @@ export const holdsRole = (apiKeys: ApiKeys, role: ApiKeyRole, key: string | unde
 
 const unauthenticated = (message: string) => refuse('auth.unauthenticated', message)
 
+/**
+ * SPEC §5 "staff … for the sittings they are assigned to": a staff key may
+ * end in `@EXAM1+EXAM2` (`--api-key staff=<secret>@EXAM1+EXAM2`); the secret
+ * is what is sent, the sittings are its scope. A key without `@` is unscoped.
+ * `+` and not `,` separates sittings because the environment variable already
+ * uses commas between keys.
+ */
+export const staffKeyOf = (
+  configured: string,
+): { readonly secret: string; readonly exams?: readonly string[] } => {
+  const at = configured.lastIndexOf('@')
+  if (at <= 0) return { secret: configured }
+  const exams = configured
+    .slice(at + 1)
+    .split('+')
+    .map((exam) => exam.trim())
+    .filter((exam) => exam !== '')
+  return exams.length === 0 ? { secret: configured } : { secret: configured.slice(0, at), exams }
+}
+
+/** The staff key that matches `key` (constant-time per key), with its scope. */
+const staffHolding = (apiKeys: ApiKeys, key: string | undefined) =>
+  key === undefined
+    ? undefined
+    : (apiKeys.staff ?? []).map(staffKeyOf).find((staff) => sameSecret(key, staff.secret))
+
 /** The middleware for each guard; each sets `principal` or refuses with 401. */
 export const guards = (deps: GuardDeps): Record<Guard, MiddlewareHandler<AppEnv>> => ({
   none: async (_c, next) => next(),
@@ -69,6 +95,25 @@ export const guards = (deps: GuardDeps): Record<Guard, MiddlewareHandler<AppEnv>
     if (!holdsRole(deps.apiKeys, 'payment_provider', c.req.header('x-api-key')))
       return unauthenticated('The payment provider authenticates with its API key in the X-Api-Key header.')
     c.set('principal', { kind: 'payment_provider' })
+    await next()
+  },
+  board: async (c, next) => {
+    if (!holdsRole(deps.apiKeys, 'board', c.req.header('x-api-key')))
+      return unauthenticated('The examination board authenticates with its API key in the X-Api-Key header.')
+    c.set('principal', { kind: 'board' })
+    await next()
+  },
+  commission: async (c, next) => {
+    if (!holdsRole(deps.apiKeys, 'commission', c.req.header('x-api-key')))
+      return unauthenticated('The appeals commission authenticates with its API key in the X-Api-Key header.')
+    c.set('principal', { kind: 'commission' })
+    await next()
+  },
+  staff: async (c, next) => {
+    const staff = staffHolding(deps.apiKeys, c.req.header('x-api-key'))
+    if (staff === undefined)
+      return unauthenticated('Exam staff authenticate with their API key in the X-Api-Key header.')
+    c.set('principal', { kind: 'staff', ...(staff.exams === undefined ? {} : { exams: staff.exams }) })
     await next()
   },
 })

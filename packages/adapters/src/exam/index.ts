@@ -1,0 +1,3 @@
+export type * from './api.js'
+export { createExams, DEFAULT_DEADLINE_TICK_MS, type ExamOptions, type Exams } from './create.js'
+export { EXAM, EXAM_PREFIX, SESSION, SESSION_PREFIX } from './streams.js'

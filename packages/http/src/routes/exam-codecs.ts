@@ -1,0 +1,229 @@
+import * as t from 'io-ts'
+import { instant, object, text } from '../openapi/codecs.js'
+import { describeCodec } from '../openapi/json-schema.js'
+
+/*
+ * Exam responses as exact codecs: encoding drops every field a codec does
+ * not declare, so even a view that carried more (a form with its key) could
+ * not leak it. None of these codecs declares a key.
+ */
+
+export const examId = text('The sitting id', 'cs-2026-06')
+export const sessionId = text(
+  'A session id: <examId>.<cabinetId>',
+  'cs-2026-06.6f1c2a3b-4d5e-4f60-8a7b-9c0d1e2f3a4b',
+)
+export const by = text('Who does it: the staff member’s or board member’s id (not personal data)', 'staff-17')
+
+export const Venue = object('Venue', { name: t.string, address: t.string })
+
+export const SittingSummary = object(
+  'SittingSummary',
+  {
+    examId,
+    title: t.string,
+    startsAt: instant,
+    venue: Venue,
+    fee: text('Registration fee, AZN', '15.00'),
+    groups: t.readonlyArray(t.string),
+    registrationClosesAt: instant,
+  },
+  { publishedAt: instant },
+)
+
+const Tally = object('Tally', {
+  points: t.number,
+  max: t.number,
+  correct: t.number,
+  wrong: t.number,
+  unanswered: t.number,
+})
+
+export const ScoreResult = object('ScoreResult', {
+  total: Tally,
+  bySubject: t.record(t.string, Tally),
+  byType: t.record(t.string, Tally),
+  subgroup: t.string,
+  passMark: t.number,
+  passed: t.boolean,
+})
+
+export const RevisionRow = object('Revision', {
+  reviewId: t.string,
+  oldScore: t.number,
+  newScore: t.number,
+  reason: t.string,
+  at: instant,
+})
+
+export const ResultRow = object(
+  'ResultRow',
+  {
+    sessionId,
+    subgroup: t.string,
+    registered: t.boolean,
+    seated: t.boolean,
+    ended: t.boolean,
+    revisions: t.readonlyArray(RevisionRow),
+  },
+  { endReason: t.string, score: t.number, passMark: t.number, passed: t.boolean, annulled: t.boolean },
+)
+
+export const SittingDetail = t.intersection(
+  [
+    SittingSummary,
+    object('SittingBoardData', {
+      reviews: t.readonlyArray(
+        object('ReviewRow', { reviewId: t.string, kind: t.string, taskId: t.string, reason: t.string }),
+      ),
+      annulments: t.readonlyArray(
+        object('AnnulmentRow', {
+          decisionId: t.string,
+          grounds: t.string,
+          sessionIds: t.readonlyArray(t.string),
+        }),
+      ),
+      results: t.readonlyArray(ResultRow),
+    }),
+  ],
+  'SittingDetail',
+)
+
+const Change = object('ResultChange', {
+  sessionId,
+  subgroup: t.string,
+  oldScore: t.number,
+  newScore: t.number,
+  oldPassed: t.boolean,
+  newPassed: t.boolean,
+})
+
+export const ReviewImpact = object('ReviewImpact', {
+  changes: t.readonlyArray(Change),
+  flips: t.readonlyArray(Change),
+  annulledUnaffected: t.readonlyArray(t.string),
+})
+
+export const ReviewAnswer = object('ReviewAnswer', {
+  reviewId: t.string,
+  revised: t.number,
+  complete: t.boolean,
+})
+export const AnnulmentAnswer = object('AnnulmentAnswer', {
+  decisionId: t.string,
+  sessionIds: t.readonlyArray(t.string),
+})
+export const PublicationAnswer = object('PublicationAnswer', { examId, publishedAt: instant })
+
+export const Slip = object('AdmissionSlip', {
+  slipNumber: text('Slip number', 'cs-2026-06-00001'),
+  examId,
+  title: t.string,
+  venue: Venue,
+  hallId: t.string,
+  hallName: t.string,
+  seat: t.number,
+  subgroup: t.string,
+  startsAt: instant,
+  arriveBy: instant,
+})
+
+export const SessionStatus = object(
+  'SessionStatus',
+  {
+    examId,
+    phase: text('Where the session stands at this instant', 'in_progress'),
+    deadline: instant,
+    remainingMs: t.number,
+    answered: t.number,
+    endPending: t.boolean,
+  },
+  { sessionId, slip: Slip },
+)
+
+export const AdmissionAnswer = t.intersection(
+  [SessionStatus, object('Admission', { admitted: t.boolean, reasons: t.readonlyArray(t.string) })],
+  'AdmissionAnswer',
+)
+
+export const RosterRow = object(
+  'RosterRow',
+  { sessionId, subgroup: t.string, registered: t.boolean, seated: t.boolean, ended: t.boolean },
+  { slipNumber: t.string, hallId: t.string, seat: t.number },
+)
+
+export const RegistrationAnswer = object(
+  'ExamRegistration',
+  { sessionId, status: t.union([t.literal('registered'), t.literal('pending')]) },
+  { slip: Slip },
+)
+
+export const CandidateTask = object(
+  'CandidateTask',
+  {
+    position: t.number,
+    taskId: t.string,
+    subject: t.string,
+    type: t.union([t.literal('open'), t.literal('closed')]),
+    text: t.string,
+  },
+  { options: t.readonlyArray(t.string), answer: t.string },
+)
+
+export const CandidateTasks = object('CandidateTasks', {
+  examId,
+  variant: t.string,
+  deadline: instant,
+  remainingMs: t.number,
+  tasks: t.readonlyArray(CandidateTask),
+})
+
+export const AnswerAnswer = object('AnswerRecorded', { taskId: t.string, answer: t.string })
+export const TaskRef = object('TaskRef', { taskId: t.string })
+export const StaffCallAnswer = object('StaffCall', { requestId: t.string })
+
+const CertificateRevision = object('CertificateRevision', {
+  reviewId: t.string,
+  reason: t.string,
+  oldScore: t.number,
+  newScore: t.number,
+  oldPassed: t.boolean,
+  newPassed: t.boolean,
+  at: instant,
+})
+
+export const Certificate = object('ResultCertificate', {
+  sessionId,
+  subgroup: t.string,
+  endedAt: instant,
+  score: ScoreResult,
+  passMark: t.number,
+  passed: t.boolean,
+  annulled: t.boolean,
+  revisions: t.readonlyArray(CertificateRevision),
+})
+
+export const CandidateResult = object(
+  'CandidateResult',
+  {
+    examId,
+    subgroup: t.string,
+    publishedAt: instant,
+    annulled: t.boolean,
+    passed: t.boolean,
+    revisions: t.readonlyArray(RevisionRow),
+  },
+  { score: ScoreResult },
+)
+
+/** A JSON object whose meaning the facade decodes (a form, a document): the edge checks only that it is one. */
+export const anyObject = describeCodec(
+  new t.Type<Record<string, unknown>, Record<string, unknown>, unknown>(
+    'JsonObject',
+    t.UnknownRecord.is,
+    t.UnknownRecord.validate,
+    t.identity,
+  ),
+  { type: 'object' },
+)
+export const objectOrNull = t.union([anyObject, t.null])
