@@ -1,4 +1,11 @@
-import { ExamEvent, examStreamId, SessionEvent, sessionStreamId } from '@imtahan/domain'
+import {
+  AppealEvent,
+  appealStreamId,
+  ExamEvent,
+  examStreamId,
+  SessionEvent,
+  sessionStreamId,
+} from '@imtahan/domain'
 import type * as t from 'io-ts'
 import {
   CABINET,
@@ -44,6 +51,7 @@ export const DEFAULT_CATALOG: EventCatalog = [
   entry('transfer', TRANSFER.streamOf, TRANSFER.codec),
   entry('exam', examStreamId, ExamEvent),
   entry('examsession', sessionStreamId, SessionEvent),
+  entry('appeal', appealStreamId, AppealEvent),
 ]
 
 /** How one stored event reads. Only `decoded` carries a domain event; the rest say why not, without its data. */

@@ -1,13 +1,21 @@
 import { PGlite } from '@electric-sql/pglite'
-import pg from 'pg'
 import { pgliteSqlClient } from '../store/pglite/client.js'
 import { poolSqlClient } from '../store/postgres/client.js'
+import { createPgPool } from '../store/postgres/pool.js'
 import type { SqlClient } from '../store/sql/client.js'
 
 export type SqlDatabaseOptions =
   /** A folder (created if missing), or in memory when `dataDir` is absent. */
   | { readonly kind: 'pglite'; readonly dataDir?: string }
-  | { readonly kind: 'postgres'; readonly connectionString: string; readonly poolSize?: number }
+  | {
+      readonly kind: 'postgres'
+      readonly connectionString: string
+      readonly poolSize?: number
+      /** `application_name` of the pool's connections, e.g. `imtahan serve`. */
+      readonly applicationName?: string
+      /** Told when an idle connection is lost; the pool opens a new one (store/postgres/pool.ts). */
+      readonly onIdleError?: (error: Error) => void
+    }
 
 /**
  * One connection (pool) to the database the event store lives in, for
@@ -18,7 +26,13 @@ export type SqlDatabaseOptions =
  */
 export const openSqlDatabase = async (options: SqlDatabaseOptions): Promise<SqlClient> => {
   if (options.kind === 'postgres') {
-    const pool = new pg.Pool({ connectionString: options.connectionString, max: options.poolSize ?? 10 })
+    const { connectionString, poolSize, applicationName, onIdleError } = options
+    const pool = createPgPool({
+      connectionString,
+      ...(poolSize === undefined ? {} : { max: poolSize }),
+      ...(applicationName === undefined ? {} : { applicationName }),
+      ...(onIdleError === undefined ? {} : { onIdleError }),
+    })
     return poolSqlClient(pool, true)
   }
   const db = options.dataDir === undefined ? new PGlite() : new PGlite(options.dataDir)

@@ -1,3 +1,4 @@
+import { LogCheckFailedError } from '../serve/log-check.js'
 import { DEV_PROVIDER_KEY, parseServeOptions, SERVE_HELP } from '../serve/options.js'
 import { startServer } from '../serve/server.js'
 import type { Command } from './command.js'
@@ -25,7 +26,15 @@ export const serveCommand: Command = {
       process.stdout.write(SERVE_HELP)
       return 0
     }
-    const server = await startServer(options)
+    let server: Awaited<ReturnType<typeof startServer>>
+    try {
+      server = await startServer(options)
+    } catch (error) {
+      // The one start-up failure with its own words for the operator; anything else reaches main's handler.
+      if (!(error instanceof LogCheckFailedError)) throw error
+      process.stderr.write(`imtahan serve: ${error.message}\n`)
+      return 1
+    }
     // Logs are JSON on stdout; the few lines for a person go to stderr.
     const lines = [
       `imtahan API: ${server.url}`,

@@ -1,4 +1,3 @@
-import { join } from 'node:path'
 import {
   type CheckpointStore,
   createEventStoreDbStore,
@@ -10,12 +9,16 @@ import {
   createSqlIdempotencyStore,
   type EventStore,
   type IdempotencyStore,
+  type Logger,
   openSqlDatabase,
 } from '@imtahan/adapters'
+import { describeStore, pgliteFolder } from '../store-options.js'
 import type { ServeOptions } from './options.js'
 
-/** The database gets a folder of its own inside the data dir, beside the server secret (secret.ts). */
-export const pgliteFolder = (dataDir: string): string => join(dataDir, 'pglite')
+export { pgliteFolder } from '../store-options.js'
+
+/** How the server's connections show in `pg_stat_activity`, so an operator can tell them apart. */
+export const SERVE_APPLICATION_NAME = 'imtahan serve'
 
 /** The event store and what lives beside it; closing the store closes the rest. */
 export type Backing = {
@@ -26,16 +29,6 @@ export type Backing = {
   readonly where: string
 }
 
-const withoutPassword = (url: string): string => {
-  try {
-    const parsed = new URL(url)
-    if (parsed.password !== '') parsed.password = '***'
-    return parsed.toString()
-  } catch {
-    return '(connection string)'
-  }
-}
-
 /**
  * With PostgreSQL or PGlite, idempotency keys and the process checkpoint are
  * tables in the same database (PGlite: the same single connection, which
@@ -43,27 +36,38 @@ const withoutPassword = (url: string): string => {
  * are then forgotten on restart, and the process runner replays the log,
  * which its derived ids make harmless.
  */
-export const openBacking = async (options: ServeOptions): Promise<Backing> => {
+export const openBacking = async (options: ServeOptions, logger?: Logger): Promise<Backing> => {
+  const where = describeStore(options)
   switch (options.store) {
     case 'memory':
       return {
         store: createMemoryEventStore(),
         idempotency: createMemoryIdempotencyStore(),
         checkpoints: createMemoryCheckpointStore(),
-        where: 'memory (lost on exit)',
+        where,
       }
     case 'eventstoredb':
       return {
         store: createEventStoreDbStore({ connectionString: options.eventStoreUrl ?? '' }),
         idempotency: createMemoryIdempotencyStore(),
         checkpoints: createMemoryCheckpointStore(),
-        where: `EventStoreDB ${withoutPassword(options.eventStoreUrl ?? '')}`,
+        where,
       }
     default: {
       const postgres = options.store === 'postgres'
       const client = await openSqlDatabase(
         postgres
-          ? { kind: 'postgres', connectionString: options.databaseUrl ?? '' }
+          ? {
+              kind: 'postgres',
+              connectionString: options.databaseUrl ?? '',
+              applicationName: SERVE_APPLICATION_NAME,
+              // The pool replaces the connection; a request that was using it got a 503.
+              onIdleError: (error) =>
+                logger?.warn(
+                  { code: 'code' in error ? error.code : undefined },
+                  'database connection lost while idle; the pool opens a new one',
+                ),
+            }
           : { kind: 'pglite', dataDir: pgliteFolder(options.dataDir) },
       )
       try {
@@ -73,9 +77,7 @@ export const openBacking = async (options: ServeOptions): Promise<Backing> => {
           store,
           idempotency: await createSqlIdempotencyStore(client, { schema }),
           checkpoints: await createSqlCheckpointStore(client, schema),
-          where: postgres
-            ? `PostgreSQL ${withoutPassword(options.databaseUrl ?? '')} schema ${schema}`
-            : `PGlite ${pgliteFolder(options.dataDir)}`,
+          where,
         }
       } catch (error) {
         await client.close()

@@ -1,17 +1,20 @@
 import { parseArgs } from 'node:util'
 import { API_KEY_ROLES, type ApiKeyRole, type ApiKeys } from '@imtahan/http'
+import {
+  oneOf,
+  parseStoreSelection,
+  STORE_KINDS,
+  STORE_OPTIONS,
+  type StoreSelection,
+  storeHelp,
+  UsageError,
+} from '../store-options.js'
 
-export const STORE_KINDS = ['memory', 'pglite', 'postgres', 'eventstoredb'] as const
-export type StoreKind = (typeof STORE_KINDS)[number]
+export { STORE_KINDS, type StoreKind, UsageError } from '../store-options.js'
 
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const
 
-export type ServeOptions = {
-  readonly store: StoreKind
-  readonly dataDir: string
-  readonly databaseUrl: string | undefined
-  readonly schema: string
-  readonly eventStoreUrl: string | undefined
+export type ServeOptions = StoreSelection & {
   readonly host: string
   readonly port: number
   readonly logLevel: (typeof LOG_LEVELS)[number]
@@ -20,6 +23,11 @@ export type ServeOptions = {
   readonly dev: boolean
   /** From IMTAHAN_SECRET; otherwise kept in the data dir (PGlite) or random (memory). */
   readonly secret: string | undefined
+  /**
+   * Decode every event once before listening and refuse to start on one that
+   * does not (docs/operators.md); `--skip-log-check` turns it off.
+   */
+  readonly logCheck: boolean
 }
 
 /** Accepted by the provider route in dev mode when no key is configured, so the README walkthrough works. */
@@ -29,32 +37,20 @@ export const SERVE_HELP = `usage: imtahan serve [options]
 
 Serves the HTTP API (docs at /docs, OpenAPI at /openapi.json).
 
-  --store <kind>          memory | pglite | postgres | eventstoredb   (IMTAHAN_STORE, default pglite)
-  --data-dir <dir>        PGlite folder                                (IMTAHAN_DATA_DIR, default ./data)
-  --database-url <url>    PostgreSQL connection string                 (DATABASE_URL)
-  --schema <name>         PostgreSQL schema                            (IMTAHAN_SCHEMA, default imtahan)
-  --eventstore-url <url>  EventStoreDB connection string               (EVENTSTORE_CONNECTION_STRING)
+${storeHelp(STORE_KINDS)}
   --host <host>           interface to listen on                       (HOST, default 127.0.0.1)
   --port <n>              port                                         (PORT, default 3000)
   --log-level <level>     ${LOG_LEVELS.join(' | ')}  (LOG_LEVEL, default info)
   --api-key <role>=<key>  an API key for a role, repeatable            (IMTAHAN_API_KEY_<ROLE>=key[,key])
                           roles: ${API_KEY_ROLES.join(', ')}
   --no-dev                no /dev routes and no default provider key
+  --skip-log-check        start without first decoding every event (see docs/operators.md)
   -h, --help              this text
 
 The server secret (FIN fingerprints, code hashes, tokens) comes from IMTAHAN_SECRET
 (at least 32 characters); with PGlite it is otherwise generated once and kept in the
 data folder. PostgreSQL and EventStoreDB need IMTAHAN_SECRET.
 `
-
-export class UsageError extends Error {
-  override name = 'UsageError'
-}
-
-const oneOf = <T extends string>(list: readonly T[], value: string, what: string): T => {
-  if ((list as readonly string[]).includes(value)) return value as T
-  throw new UsageError(`${what} must be one of ${list.join(', ')}, got "${value}"`)
-}
 
 /** `role=key` pairs from the command line and IMTAHAN_API_KEY_<ROLE> (comma-separated) from the environment. */
 export const parseApiKeys = (pairs: readonly string[], env: NodeJS.ProcessEnv): ApiKeys => {
@@ -89,37 +85,25 @@ export const parseServeOptions = (args: readonly string[], env: NodeJS.ProcessEn
     strict: true,
     allowPositionals: false,
     options: {
-      store: { type: 'string' },
-      'data-dir': { type: 'string' },
-      'database-url': { type: 'string' },
-      schema: { type: 'string' },
-      'eventstore-url': { type: 'string' },
+      ...STORE_OPTIONS,
       host: { type: 'string' },
       port: { type: 'string' },
       'log-level': { type: 'string' },
       'api-key': { type: 'string', multiple: true },
       'no-dev': { type: 'boolean' },
+      'skip-log-check': { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
     },
   })
   if (values.help) return 'help'
-  const store = oneOf(STORE_KINDS, values.store ?? env.IMTAHAN_STORE ?? 'pglite', '--store')
-  const options: ServeOptions = {
-    store,
-    dataDir: values['data-dir'] ?? env.IMTAHAN_DATA_DIR ?? './data',
-    databaseUrl: values['database-url'] ?? env.DATABASE_URL,
-    schema: values.schema ?? env.IMTAHAN_SCHEMA ?? 'imtahan',
-    eventStoreUrl: values['eventstore-url'] ?? env.EVENTSTORE_CONNECTION_STRING,
+  return {
+    ...parseStoreSelection(values, env),
     host: values.host ?? env.HOST ?? '127.0.0.1',
     port: port(values.port ?? env.PORT ?? '3000'),
     logLevel: oneOf(LOG_LEVELS, values['log-level'] ?? env.LOG_LEVEL ?? 'info', '--log-level'),
     apiKeys: parseApiKeys(values['api-key'] ?? [], env),
     dev: values['no-dev'] !== true,
     secret: env.IMTAHAN_SECRET,
+    logCheck: values['skip-log-check'] !== true,
   }
-  if (store === 'postgres' && options.databaseUrl === undefined)
-    throw new UsageError('--store postgres needs --database-url or DATABASE_URL')
-  if (store === 'eventstoredb' && options.eventStoreUrl === undefined)
-    throw new UsageError('--store eventstoredb needs --eventstore-url or EVENTSTORE_CONNECTION_STRING')
-  return options
 }

@@ -14,6 +14,7 @@ import {
 import { type ApiKeys, createApp, deriveKey } from '@imtahan/http'
 import type pino from 'pino'
 import { openBacking } from './backing.js'
+import { checkLogBeforeServing } from './log-check.js'
 import { DEV_PROVIDER_KEY, type ServeOptions } from './options.js'
 import { loadServerSecret } from './secret.js'
 
@@ -44,7 +45,15 @@ export const startServer = async (
 ): Promise<RunningServer> => {
   const logger = createLogger({ level: options.logLevel }, logDestination)
   const secret = await loadServerSecret(options.store, options.dataDir, options.secret)
-  const backing = await openBacking(options)
+  const backing = await openBacking(options, logger)
+  try {
+    if (options.logCheck) await checkLogBeforeServing(backing.store, logger)
+    else
+      logger.warn('log check skipped (--skip-log-check): an undecodable event will stop the process runner')
+  } catch (error) {
+    await backing.store.close()
+    throw error
+  }
   const sms = createDevSmsSender(logger)
   const imtahan = createImtahan({
     store: backing.store,

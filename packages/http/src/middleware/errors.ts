@@ -1,3 +1,4 @@
+import { isStoreUnavailable } from '@imtahan/adapters'
 import { type DomainError, domainError } from '@imtahan/domain'
 import type { Context, ErrorHandler, NotFoundHandler } from 'hono'
 import type { AppEnv } from '../context.js'
@@ -47,6 +48,31 @@ const internalProblem = (c: Context<AppEnv>) =>
     { status: 500, headers: { 'content-type': PROBLEM_JSON } },
   )
 
+/** Seconds a client should wait before retrying when the store was unreachable. */
+const RETRY_UNAVAILABLE_AFTER_SECONDS = 2
+
+/**
+ * The store could not be reached or dropped the connection mid-request: a
+ * passing failure, so 503 with `Retry-After`. Whether a write landed is
+ * unknown to us too; a retry with the same Idempotency-Key is safe (WAL-7).
+ */
+const unavailableProblem = (c: Context<AppEnv>) =>
+  new Response(
+    JSON.stringify({
+      type: `${PROBLEM_TYPE_BASE}http.unavailable`,
+      title: 'Unavailable',
+      status: 503,
+      detail:
+        'The service could not reach its database just now. Try again shortly; repeat a money-moving request with the same Idempotency-Key.',
+      code: 'http.unavailable',
+      requestId: c.get('requestId'),
+    }),
+    {
+      status: 503,
+      headers: { 'content-type': PROBLEM_JSON, 'retry-after': String(RETRY_UNAVAILABLE_AFTER_SECONDS) },
+    },
+  )
+
 const sqlStateOf = (error: Error): unknown => ('code' in error ? error.code : undefined)
 
 export const onError: ErrorHandler<AppEnv> = (error, c) => {
@@ -55,7 +81,12 @@ export const onError: ErrorHandler<AppEnv> = (error, c) => {
   const logger = c.get('logger')
   const failure =
     error instanceof Error ? { name: error.name, message: error.message, code: sqlStateOf(error) } : {}
-  logger?.error({ requestId: c.get('requestId'), route: c.get('route'), failure }, 'request failed')
+  const where = { requestId: c.get('requestId'), route: c.get('route'), failure }
+  if (isStoreUnavailable(error)) {
+    logger?.error(where, 'request failed: store unavailable')
+    return unavailableProblem(c)
+  }
+  logger?.error(where, 'request failed')
   return internalProblem(c)
 }
 

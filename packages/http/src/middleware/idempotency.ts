@@ -3,6 +3,7 @@ import {
   type Clock,
   type IdempotencyKey,
   type IdempotencyStore,
+  isStoreUnavailable,
   MAX_IDEMPOTENCY_KEY_LENGTH,
   type StoredOutcome,
 } from '@imtahan/adapters'
@@ -40,6 +41,34 @@ const keyOf = (c: AppContext): string | undefined => {
       `An Idempotency-Key is 1 to ${MAX_IDEMPOTENCY_KEY_LENGTH} visible ASCII characters, e.g. a UUID.`,
     )
   return key
+}
+
+const LET_GO_TRIES = 3
+const LET_GO_PAUSE_MS = 25
+
+/**
+ * Frees the key of a request that failed (5xx), so its retry may run. When
+ * the failure was the database dropping our connections, the pool can still
+ * hold connections killed with it that it has not noticed yet, and the first
+ * try meets one: after a pause (time for the pool to see them die) it tries
+ * again. If the key cannot be freed, its lease frees it later (a retry gets
+ * 409 until then) and the failure's own answer stands.
+ */
+const letGo = async (store: IdempotencyStore, key: IdempotencyKey, hash: string, c: AppContext) => {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await store.abandon(key, hash)
+    } catch (error) {
+      if (!isStoreUnavailable(error) || attempt >= LET_GO_TRIES) {
+        c.get('logger')?.warn(
+          { requestId: c.get('requestId'), failure: error instanceof Error ? error.name : typeof error },
+          'could not free the Idempotency-Key of a failed request; its lease will',
+        )
+        return
+      }
+      await new Promise((resolve) => setTimeout(resolve, LET_GO_PAUSE_MS * attempt))
+    }
+  }
 }
 
 /**
@@ -81,9 +110,9 @@ export const idempotent =
     try {
       await next()
     } catch (error) {
-      await store.abandon(scoped, hash)
+      await letGo(store, scoped, hash, c)
       throw error
     }
-    if (c.res.status >= 500) await store.abandon(scoped, hash)
+    if (c.res.status >= 500) await letGo(store, scoped, hash, c)
     else await store.complete(scoped, hash, await outcomeOf(c.res), clock.now())
   }

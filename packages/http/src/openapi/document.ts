@@ -10,6 +10,8 @@ const SECURITY: Record<Guard, readonly Record<string, string[]>[] | undefined> =
   session: [{ session: [] }],
   registration: [{ registrationToken: [] }],
   provider: [{ providerKey: [] }],
+  board: [{ boardKey: [] }],
+  staff: [{ staffKey: [] }],
 }
 
 const PROBLEM_SCHEMA: JsonSchema = {
@@ -52,6 +54,8 @@ const problemResponses = (doc: RouteDoc) => {
   const byStatus = new Map<number, string[]>()
   for (const code of codes) byStatus.set(statusFor(code), [...(byStatus.get(statusFor(code)) ?? []), code])
   byStatus.set(500, ['http.internal'])
+  // Any route that reads or writes the store answers 503 when the database is unreachable.
+  byStatus.set(503, ['http.unavailable'])
   return Object.fromEntries(
     [...byStatus].map(([status, list]) => [
       String(status),
@@ -128,6 +132,18 @@ export const openApiDocument = (routes: readonly RouteDoc[], info: DocumentInfo)
           in: 'header',
           name: 'X-Api-Key',
           description: 'The payment provider’s key',
+        },
+        boardKey: {
+          type: 'apiKey',
+          in: 'header',
+          name: 'X-Api-Key',
+          description: 'The examination board’s key (SPEC §5)',
+        },
+        staffKey: {
+          type: 'apiKey',
+          in: 'header',
+          name: 'X-Api-Key',
+          description: 'An exam staff key, possibly scoped to sittings (SPEC §5)',
         },
       },
     },

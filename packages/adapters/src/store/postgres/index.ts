@@ -3,6 +3,7 @@ import type { EventStore } from '../port.js'
 import { quoteSchema } from '../sql/client.js'
 import { createSqlEventStore, type SqlEventStoreOptions } from '../sql/store.js'
 import { poolSqlClient } from './client.js'
+import { createPgPool } from './pool.js'
 
 export type PostgresEventStoreOptions = SqlEventStoreOptions &
   (
@@ -11,6 +12,8 @@ export type PostgresEventStoreOptions = SqlEventStoreOptions &
         readonly connectionString: string
         /** Connections in the pool (default 10): concurrent appends each need one. */
         readonly poolSize?: number
+        /** `application_name` of its connections (see pool.ts). */
+        readonly applicationName?: string
       }
     | {
         /** A pool the caller owns; `close()` leaves it open. */
@@ -27,7 +30,11 @@ export const createPostgresEventStore = async (options: PostgresEventStoreOption
   const pool =
     'pool' in options
       ? options.pool
-      : new pg.Pool({ connectionString: options.connectionString, max: options.poolSize ?? 10 })
+      : createPgPool({
+          connectionString: options.connectionString,
+          ...(options.poolSize === undefined ? {} : { max: options.poolSize }),
+          ...(options.applicationName === undefined ? {} : { applicationName: options.applicationName }),
+        })
   try {
     return await createSqlEventStore('postgres', poolSqlClient(pool, ownsPool), options)
   } catch (error) {
@@ -47,3 +54,4 @@ export const dropPostgresSchema = async (connectionString: string, schema: strin
 }
 
 export { poolSqlClient } from './client.js'
+export { createPgPool, type PgPoolOptions } from './pool.js'

@@ -10,6 +10,5 @@ export const processIo = (): Io => ({ stdout: process.stdout, stderr: process.st
 /** Exit codes of `audit` and `export` (docs/auditors.md). */
 export const EXIT = { ok: 0, findings: 1, usage: 2, unreadable: 3 } as const
 
-export class UsageError extends Error {
-  override name = 'UsageError'
-}
+/** One class for every command, so `serve`, `audit` and `export` tell usage errors apart the same way. */
+export { UsageError } from '../../store-options.js'
