@@ -1,3 +1,4 @@
+import { CalendarLoadError } from '../serve/calendar.js'
 import { LogCheckFailedError } from '../serve/log-check.js'
 import { DEV_PROVIDER_KEY, parseServeOptions, SERVE_HELP } from '../serve/options.js'
 import { startServer } from '../serve/server.js'
@@ -31,7 +32,7 @@ export const serveCommand: Command = {
       server = await startServer(options)
     } catch (error) {
       // The one start-up failure with its own words for the operator; anything else reaches main's handler.
-      if (!(error instanceof LogCheckFailedError)) throw error
+      if (!(error instanceof LogCheckFailedError || error instanceof CalendarLoadError)) throw error
       process.stderr.write(`imtahan serve: ${error.message}\n`)
       return 1
     }

@@ -28,6 +28,8 @@ export type ServeOptions = StoreSelection & {
    * does not (docs/operators.md); `--skip-log-check` turns it off.
    */
   readonly logCheck: boolean
+  /** CAL-2: the operator's calendar year files (`--calendar`, `IMTAHAN_CALENDAR`); empty = the shipped files. */
+  readonly calendarFiles?: readonly string[]
 }
 
 /** Accepted by the provider route in dev mode when no key is configured, so the README walkthrough works. */
@@ -45,6 +47,8 @@ ${storeHelp(STORE_KINDS)}
                           roles: ${API_KEY_ROLES.join(', ')}
   --no-dev                no /dev routes and no default provider key
   --skip-log-check        start without first decoding every event (see docs/operators.md)
+  --calendar <file>       a business-calendar year file, repeatable; replaces the shipped files
+                          (IMTAHAN_CALENDAR=file[,file]; see docs/appeals.md)
   -h, --help              this text
 
 The server secret (FIN fingerprints, code hashes, tokens) comes from IMTAHAN_SECRET
@@ -71,6 +75,15 @@ export const parseApiKeys = (pairs: readonly string[], env: NodeJS.ProcessEnv): 
   return Object.fromEntries(keys)
 }
 
+/** `--calendar` wins over IMTAHAN_CALENDAR (comma-separated), as every other option does over its variable. */
+const calendarFilesOf = (given: readonly string[] | undefined, env: NodeJS.ProcessEnv): readonly string[] =>
+  given !== undefined && given.length > 0
+    ? given
+    : (env.IMTAHAN_CALENDAR ?? '')
+        .split(',')
+        .map((file) => file.trim())
+        .filter((file) => file !== '')
+
 const port = (value: string): number => {
   const number = Number(value)
   if (!Number.isInteger(number) || number < 0 || number > 65535)
@@ -92,6 +105,7 @@ export const parseServeOptions = (args: readonly string[], env: NodeJS.ProcessEn
       'api-key': { type: 'string', multiple: true },
       'no-dev': { type: 'boolean' },
       'skip-log-check': { type: 'boolean' },
+      calendar: { type: 'string', multiple: true },
       help: { type: 'boolean', short: 'h' },
     },
   })
@@ -105,5 +119,6 @@ export const parseServeOptions = (args: readonly string[], env: NodeJS.ProcessEn
     dev: values['no-dev'] !== true,
     secret: env.IMTAHAN_SECRET,
     logCheck: values['skip-log-check'] !== true,
+    calendarFiles: calendarFilesOf(values.calendar, env),
   }
 }

@@ -14,6 +14,7 @@ import {
 import { type ApiKeys, createApp, deriveKey } from '@imtahan/http'
 import type pino from 'pino'
 import { openBacking } from './backing.js'
+import { loadServeCalendar } from './calendar.js'
 import { checkLogBeforeServing } from './log-check.js'
 import { DEV_PROVIDER_KEY, type ServeOptions } from './options.js'
 import { loadServerSecret } from './secret.js'
@@ -45,6 +46,8 @@ export const startServer = async (
 ): Promise<RunningServer> => {
   const logger = createLogger({ level: options.logLevel }, logDestination)
   const secret = await loadServerSecret(options.store, options.dataDir, options.secret)
+  // Before the store opens: a bad calendar file refuses the start with nothing to undo.
+  const { calendar } = await loadServeCalendar(options.calendarFiles ?? [], logger)
   const backing = await openBacking(options, logger)
   try {
     if (options.logCheck) await checkLogBeforeServing(backing.store, logger)
@@ -65,6 +68,7 @@ export const startServer = async (
     clock: systemClock,
     checkpoints: backing.checkpoints,
     logger,
+    calendar,
   })
   const apiKeys = withDevProviderKey(options.apiKeys, options.dev)
   const { app } = createApp({

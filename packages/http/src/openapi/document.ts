@@ -12,6 +12,7 @@ const SECURITY: Record<Guard, readonly Record<string, string[]>[] | undefined> =
   provider: [{ providerKey: [] }],
   board: [{ boardKey: [] }],
   staff: [{ staffKey: [] }],
+  commission: [{ commissionKey: [] }],
 }
 
 const PROBLEM_SCHEMA: JsonSchema = {
@@ -144,6 +145,12 @@ export const openApiDocument = (routes: readonly RouteDoc[], info: DocumentInfo)
           in: 'header',
           name: 'X-Api-Key',
           description: 'An exam staff key, possibly scoped to sittings (SPEC §5)',
+        },
+        commissionKey: {
+          type: 'apiKey',
+          in: 'header',
+          name: 'X-Api-Key',
+          description: 'The appeals commission’s key (SPEC §5)',
         },
       },
     },

@@ -1,0 +1,154 @@
+import * as t from 'io-ts'
+import { callOf } from '../context.js'
+import { object, text } from '../openapi/codecs.js'
+import { appealId, byMember, CommissionAppeal, CorrectionInput, DecisionAnswer } from './appeal-codecs.js'
+import type { AddRoute, RouteDeps } from './deps.js'
+
+const TAG = 'Appeals: commission'
+const onAppeal = object('AppealParam', { appealId })
+const found = ['auth.unauthenticated', 'auth.forbidden', 'appeal.not_found']
+const decisionErrors = [...found, 'validation.invalid_input', 'appeal.already_decided']
+const reasons = text(
+  'Why (shown to the candidate in the cabinet, up to 4000 characters)',
+  'The key is correct: …',
+)
+
+/**
+ * APL-4/APL-5 for the appeals commission (API key role `commission`): list
+ * and read appeals, decide, and record the court's part. A decision is
+ * final: the same decision again records nothing (and finishes a re-score a
+ * crash interrupted); a different one is 409 `appeal.already_decided`.
+ */
+export const appealCommissionRoutes = (add: AddRoute, { imtahan }: RouteDeps) => {
+  const commission = imtahan.appeals.commission
+
+  add({
+    method: 'get',
+    path: '/commission/appeals',
+    operationId: 'listAppeals',
+    tag: TAG,
+    summary: 'Appeals: open first (first filed, first listed), then decided ones, newest decision first',
+    guard: 'commission',
+    query: object(
+      'AppealListQuery',
+      {},
+      { status: text('open | rejected | upheld', 'open'), examId: text('Only this sitting', 'cs-2026-06') },
+    ),
+    success: { status: 200, description: 'Appeals', codec: t.readonlyArray(CommissionAppeal) },
+    errors: ['auth.unauthenticated', 'validation.invalid_input'],
+    handle: async ({ query, c }) => commission.list(query ?? {}, callOf(c)),
+  })
+
+  add({
+    method: 'get',
+    path: '/commission/appeals/{appealId}',
+    operationId: 'getAppeal',
+    tag: TAG,
+    summary: 'One appeal: the disputed tasks with the answers given, grounds, decision, court (APL-3…APL-5)',
+    guard: 'commission',
+    params: onAppeal,
+    success: { status: 200, description: 'The appeal', codec: CommissionAppeal },
+    errors: found,
+    handle: async ({ params, c }) => commission.get(params.appealId, callOf(c)),
+  })
+
+  add({
+    method: 'post',
+    path: '/commission/appeals/{appealId}/rejection',
+    operationId: 'rejectAppeal',
+    tag: TAG,
+    summary: 'Reject: the result stays as it is; the reasons are shown in the cabinet (APL-4)',
+    guard: 'commission',
+    params: onAppeal,
+    body: object('AppealRejection', { reasons, by: byMember }),
+    success: { status: 200, description: 'The decided appeal', codec: DecisionAnswer },
+    errors: decisionErrors,
+    handle: async ({ params, body, c }) => commission.reject(params.appealId, body, callOf(c)),
+  })
+
+  add({
+    method: 'post',
+    path: '/commission/appeals/{appealId}/upholding',
+    operationId: 'upholdAppeal',
+    tag: TAG,
+    summary:
+      'Uphold with a corrected judgement per task; the result is re-scored and pass/fail recomputed (APL-4, APL-6)',
+    description:
+      '`credited`: the task counts as correct for this candidate; `answer_accepted`: the answer given is accepted ' +
+      '(not for a blank). Only disputed tasks, each once; a correction never lowers a score. ' +
+      '`rescore` says whether the session was re-scored in this request.',
+    guard: 'commission',
+    params: onAppeal,
+    body: object('AppealUpholding', {
+      corrections: t.readonlyArray(CorrectionInput),
+      reasons,
+      by: byMember,
+    }),
+    requestExample: {
+      corrections: [{ taskId: 'bb-17', kind: 'answer_accepted' }],
+      reasons: 'Option C is also correct.',
+      by: 'apl-7',
+    },
+    success: { status: 200, description: 'The decided appeal and the re-score', codec: DecisionAnswer },
+    errors: [
+      ...decisionErrors,
+      'appeal.invalid_corrections',
+      'appeal.task_not_disputed',
+      'appeal.no_answer_to_accept',
+    ],
+    handle: async ({ params, body, c }) => commission.uphold(params.appealId, body, callOf(c)),
+  })
+
+  add({
+    method: 'post',
+    path: '/commission/appeals/{appealId}/court-case',
+    operationId: 'fileAppealCourtCase',
+    tag: TAG,
+    summary: 'Record that the commission’s decision was taken to court (APL-5)',
+    guard: 'commission',
+    params: onAppeal,
+    body: object('AppealCourtCase', {
+      caseReference: text('The court’s case reference', 'Baku Administrative Court 2-1/1234/2026'),
+      by: byMember,
+    }),
+    success: { status: 200, description: 'The appeal with its court case', codec: DecisionAnswer },
+    errors: [...found, 'validation.invalid_input', 'appeal.not_decided', 'appeal.court_case_filed'],
+    handle: async ({ params, body, c }) => commission.fileCourtCase(params.appealId, body, callOf(c)),
+  })
+
+  add({
+    method: 'post',
+    path: '/commission/appeals/{appealId}/court-ruling',
+    operationId: 'recordAppealCourtRuling',
+    tag: TAG,
+    summary:
+      'Record the court’s ruling, once; `result_changed` is the session’s final revision (APL-5, APL-6)',
+    guard: 'commission',
+    params: onAppeal,
+    body: object(
+      'AppealCourtRulingInput',
+      {
+        outcome: text('decision_stands | result_changed', 'result_changed'),
+        rulingReference: text('The ruling’s reference', 'ruling 2-1/1234/2026 of 2026-09-01'),
+        by: byMember,
+      },
+      { corrections: t.readonlyArray(CorrectionInput) },
+    ),
+    success: {
+      status: 200,
+      description: 'The appeal with the ruling and the re-score',
+      codec: DecisionAnswer,
+    },
+    errors: [
+      ...found,
+      'validation.invalid_input',
+      'appeal.no_court_case',
+      'appeal.court_ruled',
+      'appeal.invalid_ruling',
+      'appeal.invalid_corrections',
+      'appeal.task_not_disputed',
+      'appeal.no_answer_to_accept',
+    ],
+    handle: async ({ params, body, c }) => commission.recordCourtRuling(params.appealId, body, callOf(c)),
+  })
+}
