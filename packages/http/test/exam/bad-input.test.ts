@@ -41,9 +41,10 @@ describe('exam routes: bad input changes nothing', () => {
   })
   afterAll(async () => env?.close())
 
-  it('EXM-1: a form that does not match the blueprint is refused with every mismatch listed', async () => {
+  it('EXM-1: a form that does not match its blueprint is refused with every mismatch listed', async () => {
     const body = sittingBody('cs-bad')
     const [aa, bb] = body.forms
+    const dropped = aa!.form.tasks[0]!
     const broken = {
       ...aa!,
       form: {
@@ -52,15 +53,64 @@ describe('exam routes: bad input changes nothing', () => {
         variants: [{ name: 'A', order: aa!.form.tasks.slice(1).map((task) => task.id) }],
       },
     }
+    // BB: one closed task loses its options, so its key letter is out of range too.
+    const [first, ...rest] = bb!.form.tasks
+    const bbBroken = { ...bb!, form: { ...bb!.form, tasks: [{ ...first!, options: ['only'] }, ...rest] } }
     const answer = await refused(
-      http.post('/board/sittings', { headers: boardKey, body: { ...body, forms: [broken, bb] } }),
+      http.post('/board/sittings', { headers: boardKey, body: { ...body, forms: [broken, bbBroken] } }),
+      422,
+      'exam.form_mismatch',
+    )
+    expect(answer.json.type).toBe('urn:imtahan:problem:exam.form_mismatch')
+    expect(answer.json.groups).toEqual(['AA', 'BB'])
+    // Every mismatch of each form at once, structured: the task count, the subject count, the key for the missing task…
+    const mismatches: { formId: string; group: string; rule: string; kind: string; taskId?: string }[] =
+      answer.json.mismatches
+    const aaKinds = mismatches.filter((m) => m.group === 'AA' && m.formId === 'form-AA').map((m) => m.kind)
+    expect(aaKinds).toEqual(expect.arrayContaining(['task_count', 'subject_count', 'key_for_unknown_task']))
+    expect(mismatches).toContainEqual(
+      expect.objectContaining({
+        group: 'AA',
+        rule: 'SCO-2',
+        kind: 'key_for_unknown_task',
+        taskId: dropped.id,
+      }),
+    )
+    // …and BB's, per group.
+    expect(mismatches.filter((m) => m.group === 'BB')).toEqual([
+      expect.objectContaining({ formId: 'form-BB', kind: 'closed_task_options', taskId: first!.id }),
+    ])
+    expect(mismatches.every((m) => typeof m.rule === 'string' && m.kind !== '')).toBe(true)
+    // The same, as sentences a person can act on.
+    const problems: string[] = answer.json.problems
+    expect(problems).toHaveLength(mismatches.length)
+    expect(problems.filter((p) => p.startsWith('form form-AA (AA):'))).toHaveLength(aaKinds.length)
+    expect(answer.json.detail).toContain('form form-BB (BB):')
+    // Nothing was defined.
+    expect((await http.get('/board/sittings/cs-bad', { headers: boardKey })).status).toBe(404)
+  })
+
+  it('EXM-1: other problems of a definition stay readable next to the form mismatches', async () => {
+    const body = sittingBody('cs-bad-2')
+    const answer = await refused(
+      http.post('/board/sittings', { headers: boardKey, body: { ...body, halls: [] } }),
       422,
       'exam.invalid_definition',
     )
-    // Every mismatch of the form at once: the task count, the subject count, the key for the missing task.
-    const problems: string[] = answer.json.problems
-    expect(problems.length).toBeGreaterThanOrEqual(3)
-    expect(problems.every((problem) => problem.startsWith('form form-AA (AA):'))).toBe(true)
+    expect(answer.json.problems).toEqual(['a sitting needs at least one hall'])
+    const [aa] = body.forms
+    const both = await refused(
+      http.post('/board/sittings', {
+        headers: boardKey,
+        body: { ...body, halls: [], forms: [{ ...aa!, form: { ...aa!.form, variants: [] } }] },
+      }),
+      422,
+      'exam.form_mismatch',
+    )
+    expect(both.json.problems[0]).toBe('a sitting needs at least one hall')
+    expect(both.json.mismatches).toEqual([
+      expect.objectContaining({ formId: 'form-AA', group: 'AA', rule: 'SCO-0', kind: 'no_variants' }),
+    ])
   })
 
   it('EXM-1: a malformed definition lists every shape problem in one 400', async () => {

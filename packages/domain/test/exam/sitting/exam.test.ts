@@ -63,10 +63,28 @@ describe('Exam definition (SPEC §3.3, EXM-1)', () => {
     const error = exam
       .given([])
       .when(defineCommand({ forms: [broken] }), { now: DEFINED_AT })
-      .thenFails('exam.invalid_definition')
+      .thenFails('exam.form_mismatch')
+    const mismatches = error.details?.mismatches as { formId: string; group: string; kind: string }[]
+    expect(mismatches.every((m) => m.formId === form.formId && m.group === 'BB')).toBe(true)
+    expect(mismatches.map((m) => m.kind)).toEqual(expect.arrayContaining(['task_count', 'subject_count']))
+    expect(error.details?.groups).toEqual(['BB'])
     const problems = error.details?.problems as string[]
+    expect(problems).toHaveLength(mismatches.length)
     expect(problems.some((p) => p.includes('needs 100 tasks'))).toBe(true)
     expect(problems.some((p) => p.includes('logic: expected 30'))).toBe(true)
+  })
+
+  it('EXM-1: form mismatches and other problems of a definition are refused together, each readable', () => {
+    const { form, key } = formFor('BB')
+    const broken = { form: { ...form, tasks: form.tasks.slice(0, 99) }, key }
+    const error = exam
+      .given([])
+      .when(defineCommand({ forms: [broken], halls: [] }), { now: DEFINED_AT })
+      .thenFails('exam.form_mismatch')
+    const problems = error.details?.problems as string[]
+    const mismatches = error.details?.mismatches as unknown[]
+    expect(problems[0]).toBe('a sitting needs at least one hall')
+    expect(problems.length).toBe(mismatches.length + 1)
   })
 
   it('a definition lists all of its problems at once; defining twice differently is refused, identically is a retry', () => {
