@@ -1,4 +1,5 @@
 import {
+  type Blueprint,
   type ExpertReviewRecorded,
   examSessionDecider,
   initialSessionState,
@@ -7,8 +8,9 @@ import {
   type ToSession,
 } from '@imtahan/domain'
 import * as E from 'fp-ts/lib/Either.js'
+import type { Env } from '../app/env.js'
 import { decodeRecorded } from '../command/codec.js'
-import { type ExamEnv, sittingOf } from './env.js'
+import { createExamEnv, type ExamEnv, sittingOf } from './env.js'
 import { SESSION } from './streams.js'
 
 /** Sessions re-scored side by side: enough to keep a pool of connections busy, few enough to stay polite. */
@@ -86,4 +88,20 @@ export const rescoreSitting = async (
   if (revised > 0) await x.results.catchUp()
   x.env.logger?.info({ examId, reviewId, revised }, 'sitting re-scored')
   return revised
+}
+
+/** All the re-score reads of the application's env: the store, the clock and the logger. */
+export type RescorerDeps = Pick<Env, 'store' | 'clock' | 'logger'> & { readonly blueprint?: Blueprint }
+
+/**
+ * The product's re-score path without the rest of the application, for
+ * `imtahan rescore --apply`: `rescoreSitting` itself, so the operator's
+ * repair sends the very commands (same derived ids) the process runner
+ * would, and the two can never both revise a session for one review.
+ * The cast is safe because the re-score (and `createExamEnv`) reads only
+ * the fields `RescorerDeps` names; no cabinet or payment port is needed.
+ */
+export const createRescorer = (deps: RescorerDeps) => {
+  const x = createExamEnv(deps as unknown as Env, deps.blueprint)
+  return (examId: string, reviewId: string): Promise<number> => rescoreSitting(x, examId, reviewId)
 }

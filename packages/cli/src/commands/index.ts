@@ -2,6 +2,7 @@ import { auditCommand } from './audit.js'
 import { calendarCommand } from './calendar.js'
 import type { Command } from './command.js'
 import { exportCommand } from './export.js'
+import { rescoreCommand } from './rescore.js'
 import { scoreCommand } from './score.js'
 import { serveCommand } from './serve.js'
 
@@ -11,6 +12,7 @@ export const commands: Readonly<Record<string, Command>> = {
   audit: auditCommand,
   export: exportCommand,
   score: scoreCommand,
+  rescore: rescoreCommand,
 }
 
 export const usage = (): string =>
