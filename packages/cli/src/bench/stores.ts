@@ -57,18 +57,21 @@ const postgres = (connectionString: string, poolSize: number): BenchStore => ({
  * `only` (BENCH_STORES, e.g. `postgres` or `memory,pglite`) keeps those whose
  * name contains one of the words, to repeat one store's runs while tuning it.
  */
+/** Whether BENCH_STORES (`only`) lets a scenario named `name` run: yes when unset or when a word matches. */
+export const selects = (only: string | undefined, name: string): boolean => {
+  const words = (only ?? '')
+    .toLowerCase()
+    .split(',')
+    .map((word) => word.trim())
+    .filter((word) => word !== '')
+  return words.length === 0 || words.some((word) => name.toLowerCase().includes(word))
+}
+
 export const benchStores = (
   databaseUrl: string | undefined,
   poolSize: number,
   only?: string,
 ): BenchStore[] => {
   const all = [memory, pglite, ...(databaseUrl ? [postgres(databaseUrl, poolSize)] : [])]
-  const words = (only ?? '')
-    .toLowerCase()
-    .split(',')
-    .map((word) => word.trim())
-    .filter((word) => word !== '')
-  return words.length === 0
-    ? all
-    : all.filter((store) => words.some((word) => store.name.toLowerCase().includes(word)))
+  return all.filter((store) => selects(only, store.name))
 }

@@ -1,27 +1,54 @@
-/** One measured case. */
+/** What a scenario must reach: a rate (per second) or a wall-clock bound. */
+export type Target = { readonly atLeastPerSecond: number } | { readonly atMostSeconds: number }
+
+/** One measured case; `pending` marks a scenario whose place is kept but which is not measured yet. */
 export type BenchRow = {
   readonly store: string
   readonly scenario: string
-  readonly events: number
+  /** How many `unit`s the scenario moved (events, sessions, loads, …). */
+  readonly count: number
+  readonly unit: string
   readonly seconds: number
   /** A target from the brief to compare against, if any. */
-  readonly target?: number
+  readonly target?: Target
+  readonly pending?: string
 }
 
-export const eventsPerSecond = (row: BenchRow): number => (row.seconds > 0 ? row.events / row.seconds : 0)
+export const perSecond = (row: BenchRow): number => (row.seconds > 0 ? row.count / row.seconds : 0)
 
 const number = (value: number) => Math.round(value).toLocaleString('en-US')
 
-const cells = (row: BenchRow): string[] => [
-  row.store,
-  row.scenario,
-  number(row.events),
-  row.seconds.toFixed(2),
-  number(eventsPerSecond(row)),
-  row.target === undefined ? '' : `≥ ${number(row.target)} ${eventsPerSecond(row) >= row.target ? '✓' : '✗'}`,
-]
+export const meetsTarget = (row: BenchRow): boolean | undefined => {
+  const { target } = row
+  if (target === undefined || row.pending !== undefined) return undefined
+  return 'atLeastPerSecond' in target
+    ? perSecond(row) >= target.atLeastPerSecond
+    : row.seconds <= target.atMostSeconds
+}
 
-const HEADER = ['store', 'scenario', 'events', 'seconds', 'events/s', 'target']
+const targetCell = (row: BenchRow): string => {
+  if (row.pending !== undefined) return `not measured yet: ${row.pending}`
+  const { target } = row
+  if (target === undefined) return ''
+  const met = meetsTarget(row) ? '✓' : '✗'
+  return 'atLeastPerSecond' in target
+    ? `≥ ${number(target.atLeastPerSecond)}/s ${met}`
+    : `≤ ${target.atMostSeconds} s ${met}`
+}
+
+const cells = (row: BenchRow): string[] =>
+  row.pending !== undefined
+    ? [row.store, row.scenario, '—', '—', '—', targetCell(row)]
+    : [
+        row.store,
+        row.scenario,
+        `${number(row.count)} ${row.unit}`,
+        row.seconds.toFixed(2),
+        number(perSecond(row)),
+        targetCell(row),
+      ]
+
+const HEADER = ['store', 'scenario', 'count', 'seconds', 'per second', 'target']
 
 /** A plain-text table for the terminal. */
 export const textTable = (rows: readonly BenchRow[]): string => {

@@ -1,6 +1,7 @@
 import { auditCommand } from './audit.js'
 import { calendarCommand } from './calendar.js'
 import type { Command } from './command.js'
+import { demoCommand } from './demo.js'
 import { exportCommand } from './export.js'
 import { rescoreCommand } from './rescore.js'
 import { scoreCommand } from './score.js'
@@ -13,6 +14,7 @@ export const commands: Readonly<Record<string, Command>> = {
   export: exportCommand,
   score: scoreCommand,
   rescore: rescoreCommand,
+  demo: demoCommand,
 }
 
 export const usage = (): string =>

@@ -1,0 +1,157 @@
+import { randomUUID } from 'node:crypto'
+import {
+  type Call,
+  createDevSmsSender,
+  createFinFingerprint,
+  createFixtureRegistry,
+  createHmacCodeHasher,
+  createImtahan,
+  createScryptPasswordHasher,
+  createTestClock,
+  decodeRecorded,
+  type EventStore,
+  EXAM,
+  encodeEvent,
+  type NewEvent,
+  SESSION,
+} from '@imtahan/adapters'
+import { examDecider, examSessionDecider } from '@imtahan/domain'
+import * as E from 'fp-ts/lib/Either.js'
+import { inParallel } from '../demo/steps.js'
+import { type BenchSitting, benchSitting } from './exam-data.js'
+import type { Budget, Measured } from './scenarios.js'
+
+const board: Call = { actor: { kind: 'board' } }
+const EXAM_BATCH = 1_000
+const WRITERS = 8
+
+const encoded = <Ev>(codec: typeof EXAM.codec | typeof SESSION.codec, events: readonly Ev[]): NewEvent[] =>
+  events.map((event) => ({ id: randomUUID(), ...encodeEvent(codec as never, event) }))
+
+/**
+ * Writes a sitting and its sessions as the product would have: the sitting's
+ * stream in batches, each session's stream in one append, 8 sessions at a
+ * time. Only for seeding a benchmark — the product appends per decision.
+ */
+export const seedSitting = async (store: EventStore, sitting: BenchSitting): Promise<Measured> => {
+  const started = performance.now()
+  const stream = EXAM.streamOf(sitting.examId)
+  let events = 0
+  for (let from = 0; from < sitting.examEvents.length; from += EXAM_BATCH) {
+    const batch = encoded(EXAM.codec, sitting.examEvents.slice(from, from + EXAM_BATCH))
+    await store.appendToStream(stream, batch, from === 0 ? 'no_stream' : BigInt(from - 1))
+    events += batch.length
+  }
+  const pending: Array<{ sessionId: string; events: readonly unknown[] }> = []
+  const flush = async () => {
+    await inParallel(pending.splice(0), WRITERS, async (session) => {
+      await store.appendToStream(
+        SESSION.streamOf(session.sessionId),
+        encoded(SESSION.codec, session.events),
+        'no_stream',
+      )
+      events += session.events.length
+    })
+  }
+  for (const session of sitting.sessions()) {
+    pending.push(session)
+    if (pending.length >= 256) await flush()
+  }
+  await flush()
+  return { events, seconds: (performance.now() - started) / 1000 }
+}
+
+const loop = async (budget: Budget, operation: () => Promise<number>): Promise<Measured> => {
+  const started = performance.now()
+  const deadline = started + budget.milliseconds
+  let loads = 0
+  for (; loads < budget.operations && performance.now() < deadline; loads++) await operation()
+  return { events: loads, seconds: (performance.now() - started) / 1000 }
+}
+
+/**
+ * Aggregate load as a command handler does it without a cache: read the
+ * whole stream, decode every event, fold. A session of ~100 answers; a
+ * sitting of 300 candidates (its definition carries one form and key, then one seat per candidate).
+ */
+export const aggregateLoads = async (store: EventStore, budget: Budget) => {
+  const sitting = benchSitting(300, 'AA', 5)
+  await seedSitting(store, {
+    ...sitting,
+    sessions: function* () {
+      const first = sitting.sessions().next()
+      if (first.done !== true) yield first.value
+    },
+  })
+  const sessionId = sitting.sessions().next().value!.sessionId
+  const sessionStream = SESSION.streamOf(sessionId)
+  const examStream = EXAM.streamOf(sitting.examId)
+  const sessionLength = (await store.readStream(sessionStream)).length
+  const session = await loop(budget, async () => {
+    const recorded = await store.readStream(sessionStream)
+    let state = examSessionDecider.initialState
+    for (const event of recorded)
+      state = examSessionDecider.evolve(state, decodeRecorded(SESSION.codec, event))
+    return state.status === 'none' ? 0 : 1
+  })
+  const exam = await loop(budget, async () => {
+    const recorded = await store.readStream(examStream)
+    let state = examDecider.initialState
+    for (const event of recorded) state = examDecider.evolve(state, decodeRecorded(EXAM.codec, event))
+    return state.definition === undefined ? 0 : 1
+  })
+  return { session, sessionLength, exam, examLength: sitting.examEvents.length }
+}
+
+export type RescoreFigures = {
+  readonly seed: Measured
+  /** The results view reading the whole log once, as a server does when it starts. */
+  readonly catchUp: Measured
+  /** `board.recordReview` → decision, re-score of every changed session, answer. */
+  readonly rescore: Measured
+  readonly sessions: number
+}
+
+/**
+ * SCO-5 at scale through the product's real path: `imtahan.exams.board.recordReview`
+ * (the use case HTTP calls), which records the review and re-scores every
+ * finished session it changes from the results projection and each
+ * session's `SessionEnded` on — never the answers one by one.
+ */
+export const rescoreAfterReview = async (store: EventStore, sessions: number): Promise<RescoreFigures> => {
+  const sitting = benchSitting(sessions)
+  const seed = await seedSitting(store, sitting)
+  const clock = createTestClock(sitting.after)
+  const app = createImtahan({
+    store,
+    registry: createFixtureRegistry(),
+    sms: createDevSmsSender(),
+    passwordHasher: createScryptPasswordHasher({ N: 2 ** 10, r: 8, p: 1 }),
+    codeHasher: createHmacCodeHasher('bench code secret, 32 bytes long!'),
+    finFingerprint: createFinFingerprint('bench FIN secret, 32 bytes long!!'),
+    clock,
+  })
+  // A running server keeps the results view current; warm it as its start does, and time that apart.
+  let started = performance.now()
+  const before = await app.exams.board.sitting(sitting.examId, board)
+  if (E.isLeft(before)) throw new Error(before.left.message)
+  const catchUp = { events: seed.events, seconds: (performance.now() - started) / 1000 }
+  started = performance.now()
+  const answer = await app.exams.board.recordReview(
+    sitting.examId,
+    { review: sitting.review, by: 'bench' },
+    board,
+  )
+  const seconds = (performance.now() - started) / 1000
+  if (E.isLeft(answer)) throw new Error(answer.left.message)
+  if (!answer.right.complete) throw new Error('the re-score did not complete')
+  // Count the ScoreRevised the store now holds, through the board's view (outside the timing).
+  const after = await app.exams.board.sitting(sitting.examId, board)
+  if (E.isLeft(after)) throw new Error(after.left.message)
+  const revised = after.right.results.filter((row) =>
+    row.revisions.some((revision) => revision.reviewId === sitting.review.reviewId),
+  ).length
+  if (revised !== answer.right.revised)
+    throw new Error(`re-score said ${answer.right.revised} revisions, the store holds ${revised}`)
+  return { seed, catchUp, rescore: { events: revised, seconds }, sessions }
+}
