@@ -1,7 +1,4 @@
-import { isDeepStrictEqual } from 'node:util'
 import {
-  type CompiledKey,
-  compileKey,
   DEFAULT_BLUEPRINT,
   type DomainError,
   type ExamCommand,
@@ -17,7 +14,6 @@ import {
   type SittingView,
   sessionIdOf,
   sittingViewOf,
-  slipNumberOf,
 } from '@imtahan/domain'
 import * as E from 'fp-ts/lib/Either.js'
 import { buildDemoForm, type DemoForm } from '../demo/forms.js'
@@ -31,12 +27,13 @@ import { createRandom, type Random } from '../demo/random.js'
  * HTTP-shaped calls would measure the seeding, not the re-score. Every
  * session is a whole one — registration, seat, admission, about 100 answers
  * and the end — so a re-score that replayed keystrokes would show it.
+ * Every event, seats and ends included, is the decider's own: with the seat
+ * book kept in the sitting's state and the key compiled once per review set,
+ * deciding all 10,000 costs about what writing them directly did.
  */
 const S = new Date('2026-06-10T06:00:00Z')
 const at = (minutes: number) => new Date(S.getTime() + minutes * 60_000)
 const HALL_SEATS = 500
-/** Sessions made both by the decider and by the fast path, and compared. */
-const CHECKED = 20
 
 const decided = <C, Ev, St, Cx>(
   decider: {
@@ -97,34 +94,14 @@ export const benchSitting = (count: number, group: GroupCode = 'AA', seed = 11):
   const view = sittingViewOf(exam.state as ExamState, DEFAULT_BLUEPRINT)
   if (view === undefined) throw new Error('bench data: the sitting is not defined')
   const cabinets = Array.from({ length: count }, (_, i) => `cab-${String(i).padStart(6, '0')}`)
-  for (const [i, cabinetId] of cabinets.entries()) {
+  for (const cabinetId of cabinets) {
     const sessionId = sessionIdOf(examId, cabinetId)
-    const registrationId = `${sessionId}:1`
-    const seat = {
-      type: 'SeatAllocated',
-      examId,
-      registrationId,
-      sessionId,
-      at: at(-10 * 24 * 60),
-      hallId: `hall-${Math.floor(i / HALL_SEATS) + 1}`,
-      seat: (i % HALL_SEATS) + 1,
-      slipNumber: slipNumberOf(examId, i + 1),
-    } as const
-    if (i >= CHECKED) {
-      examEvents.push(seat)
-      continue
-    }
-    // The decider's seat book is rebuilt per allocation (quadratic over a sitting; see
-    // docs/benchmarks.md), so only the first seats are decided, and the rest must follow their pattern.
     exam = decided(
       examDecider,
       exam.state,
-      { type: 'AllocateSeat', examId, registrationId, sessionId },
-      {
-        now: at(-10 * 24 * 60),
-      },
+      { type: 'AllocateSeat', examId, registrationId: `${sessionId}:1`, sessionId },
+      { now: at(-10 * 24 * 60) },
     )
-    if (!isDeepStrictEqual(exam.events, [seat])) throw new Error('bench data: seats differ from the decider')
     examEvents.push(...exam.events)
   }
   return {
@@ -134,26 +111,8 @@ export const benchSitting = (count: number, group: GroupCode = 'AA', seed = 11):
     examEvents,
     sessions: function* () {
       const seats = seatsOf(examEvents)
-      const compiled = compileKey({
-        form: form.form,
-        key: form.key,
-        reviews: [],
-        blueprint: DEFAULT_BLUEPRINT,
-      })
-      for (const [i, cabinetId] of cabinets.entries()) {
-        const args = { examId, cabinetId, index: i, view, form, seats } as const
-        if (i >= CHECKED) {
-          yield sessionOf(args, createRandom(seed + i), compiled)
-          continue
-        }
-        // The first sessions are made both ways and must agree event for event: the fast path
-        // writes exactly what the decider writes, or the bench stops.
-        const real = sessionOf(args, createRandom(seed + i))
-        const fast = sessionOf(args, createRandom(seed + i), compiled)
-        if (!isDeepStrictEqual(real, fast))
-          throw new Error(`bench data: the fast path differs from the decider (${real.sessionId})`)
-        yield real
-      }
+      for (const [i, cabinetId] of cabinets.entries())
+        yield sessionOf({ examId, cabinetId, index: i, view, form, seats }, createRandom(seed + i))
     },
     review: {
       reviewId: `bench-review-${form.disputed.taskId}`,
@@ -188,17 +147,8 @@ type SessionArgs = {
   readonly seats: ReadonlyMap<string, { hallId: string; seat: number; slipNumber: string }>
 }
 
-/**
- * One whole session, decided by the session decider — except, with
- * `compiled`, its end, written directly with the key compiled once: the
- * decider scores each end with a freshly compiled key (~2.5 ms a session),
- * which would make seeding 10,000 sessions take minutes.
- */
-const sessionOf = (
-  { examId, cabinetId, index, view, form, seats }: SessionArgs,
-  random: Random,
-  compiled?: CompiledKey,
-) => {
+/** One whole session, decided by the session decider from registration to `FinishSession`. */
+const sessionOf = ({ examId, cabinetId, index, view, form, seats }: SessionArgs, random: Random) => {
   const sessionId = sessionIdOf(examId, cabinetId)
   const seat = seats.get(sessionId)!
   const subgroup = `${form.form.group}${(index % 4) + 1}` as PlannedCandidate['subgroup']
@@ -238,24 +188,6 @@ const sessionOf = (
   const endsAt = 160 + (index % 15)
   for (const [n, [taskId, answer]] of answers.entries())
     run({ type: 'AnswerTask', sessionId, taskId, answer }, minute(n))
-  if (compiled === undefined) {
-    run({ type: 'FinishSession', sessionId }, endsAt)
-    return { sessionId, events }
-  }
-  const final = state.answers
-  events.push({
-    type: 'SessionEnded',
-    sessionId,
-    examId,
-    subgroup,
-    formId: form.form.formId,
-    reason: 'finished',
-    answers: final,
-    startedAt: view.startsAt,
-    deadline: at(180),
-    endedAt: at(endsAt),
-    result: compiled.score(final, subgroup),
-    reviewIds: [],
-  })
+  run({ type: 'FinishSession', sessionId }, endsAt)
   return { sessionId, events }
 }

@@ -1,5 +1,12 @@
-/** What a scenario must reach: a rate (per second) or a wall-clock bound. */
-export type Target = { readonly atLeastPerSecond: number } | { readonly atMostSeconds: number }
+/**
+ * What a scenario must reach: a rate (per second), a wall-clock bound, or a
+ * compound target judged by the scenario itself (the HTTP load test: rate,
+ * p99 and nothing lost), shown as `label`.
+ */
+export type Target =
+  | { readonly atLeastPerSecond: number }
+  | { readonly atMostSeconds: number }
+  | { readonly label: string; readonly met: boolean }
 
 /** One measured case; `pending` marks a scenario whose place is kept but which is not measured yet. */
 export type BenchRow = {
@@ -12,6 +19,8 @@ export type BenchRow = {
   /** A target from the brief to compare against, if any. */
   readonly target?: Target
   readonly pending?: string
+  /** What the count and rate do not say (latency percentiles, losses), in the last column. */
+  readonly note?: string
 }
 
 export const perSecond = (row: BenchRow): number => (row.seconds > 0 ? row.count / row.seconds : 0)
@@ -21,6 +30,7 @@ const number = (value: number) => Math.round(value).toLocaleString('en-US')
 export const meetsTarget = (row: BenchRow): boolean | undefined => {
   const { target } = row
   if (target === undefined || row.pending !== undefined) return undefined
+  if ('met' in target) return target.met
   return 'atLeastPerSecond' in target
     ? perSecond(row) >= target.atLeastPerSecond
     : row.seconds <= target.atMostSeconds
@@ -31,6 +41,7 @@ const targetCell = (row: BenchRow): string => {
   const { target } = row
   if (target === undefined) return ''
   const met = meetsTarget(row) ? '✓' : '✗'
+  if ('label' in target) return `${target.label} ${met}`
   return 'atLeastPerSecond' in target
     ? `≥ ${number(target.atLeastPerSecond)}/s ${met}`
     : `≤ ${target.atMostSeconds} s ${met}`
@@ -38,7 +49,7 @@ const targetCell = (row: BenchRow): string => {
 
 const cells = (row: BenchRow): string[] =>
   row.pending !== undefined
-    ? [row.store, row.scenario, '—', '—', '—', targetCell(row)]
+    ? [row.store, row.scenario, '—', '—', '—', targetCell(row), row.note ?? '']
     : [
         row.store,
         row.scenario,
@@ -46,9 +57,10 @@ const cells = (row: BenchRow): string[] =>
         row.seconds.toFixed(2),
         number(perSecond(row)),
         targetCell(row),
+        row.note ?? '',
       ]
 
-const HEADER = ['store', 'scenario', 'count', 'seconds', 'per second', 'target']
+const HEADER = ['store', 'scenario', 'count', 'seconds', 'per second', 'target', 'note']
 
 /** A plain-text table for the terminal. */
 export const textTable = (rows: readonly BenchRow[]): string => {
@@ -71,7 +83,7 @@ export const textTable = (rows: readonly BenchRow[]): string => {
 export const markdownTable = (rows: readonly BenchRow[]): string =>
   [
     `| ${HEADER.join(' | ')} |`,
-    '| --- | --- | ---: | ---: | ---: | --- |',
+    '| --- | --- | ---: | ---: | ---: | --- | --- |',
     ...rows.map((row) => `| ${cells(row).join(' | ')} |`),
   ].join('\n')
 

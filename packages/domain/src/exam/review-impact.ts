@@ -3,7 +3,7 @@ import { type DomainError, domainError } from '../kernel/errors.js'
 import type { Blueprint } from './blueprint.js'
 import type { AnswerKey, Answers, Form, Review, SubgroupCode } from './model.js'
 import { normaliseOpenAnswer, optionLetters, readClosedAnswer } from './normalise.js'
-import { compileKey } from './scoring.js'
+import { compiledKeyFor } from './scoring.js'
 
 /**
  * SCO-5: an expert review must name a task of the form and, when it accepts
@@ -69,8 +69,8 @@ export const reviewImpact = (input: {
   readonly sessions: readonly ReviewedSession[]
 }): ReviewImpact => {
   const { form, key, blueprint } = input
-  const before = compileKey({ form, key, blueprint, reviews: input.priorReviews })
-  const after = compileKey({ form, key, blueprint, reviews: [...input.priorReviews, input.review] })
+  const before = compiledKeyFor({ form, key, blueprint, reviews: input.priorReviews })
+  const after = compiledKeyFor({ form, key, blueprint, reviews: [...input.priorReviews, input.review] })
   const changes: ResultChange[] = []
   const annulledUnaffected: string[] = []
   for (const session of input.sessions) {

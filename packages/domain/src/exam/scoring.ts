@@ -121,7 +121,69 @@ export const compileKey = (input: {
   return { formId: form.formId, score, judge }
 }
 
-/** Scores one answer sheet. To score many sheets of the same form, compile the key once with `compileKey`. */
+/**
+ * What a compiled key depends on in the reviews: their kinds, tasks and
+ * accepted answers, in order. Not the review ids or reasons — `compileTasks`
+ * reads neither — so an appeal credit for the same task shares the key of
+ * every other candidate's credit for it.
+ */
+const reviewsSignature = (reviews: readonly Review[]): string => {
+  let signature = ''
+  for (const review of reviews)
+    signature += JSON.stringify(
+      review.kind === 'accept_answer' ? [review.taskId, review.answer] : [review.taskId],
+    )
+  return signature
+}
+
+/**
+ * Distinct review sets kept per (form, key, blueprint). A sitting has a
+ * handful of shared review sets (one per review recorded); what varies per
+ * candidate is appeal credits, so the memo is bounded to keep those from
+ * growing it without end.
+ */
+const MEMO_PER_FORM = 64
+
+/**
+ * The memo behind `compiledKeyFor`, keyed by object identity of the form,
+ * key and blueprint (immutable values: decoded once from the Exam stream and
+ * shared by every session of a sitting), then by the reviews' content in
+ * order. Weak, so a sitting dropped from the caches takes its keys with it.
+ * It is a pure function's cache: a hit returns exactly what compiling again
+ * would, so no result depends on what was scored before (SCO-7).
+ */
+const memo = new WeakMap<Form, WeakMap<AnswerKey, WeakMap<Blueprint, Map<string, CompiledKey>>>>()
+
+/**
+ * `compileKey`, compiled once per (form, key, review set, blueprint) and
+ * reused: the re-score after an expert review and every `FinishSession`
+ * score thousands of sheets against the same few keys, and compiling one
+ * costs far more than scoring a sheet with it.
+ */
+export const compiledKeyFor = (input: {
+  readonly form: Form
+  readonly key: AnswerKey
+  readonly reviews: readonly Review[]
+  readonly blueprint: Blueprint
+}): CompiledKey => {
+  const byKey = memo.get(input.form) ?? new WeakMap()
+  memo.set(input.form, byKey)
+  const byBlueprint = byKey.get(input.key) ?? new WeakMap()
+  byKey.set(input.key, byBlueprint)
+  const byReviews = byBlueprint.get(input.blueprint) ?? new Map<string, CompiledKey>()
+  byBlueprint.set(input.blueprint, byReviews)
+  const signature = reviewsSignature(input.reviews)
+  const found = byReviews.get(signature)
+  if (found !== undefined) return found
+  const compiled = compileKey(input)
+  // Oldest first out (a Map iterates in insertion order): the shared keys are made first and used most,
+  // but a stale one costs only a recompile, never a different result.
+  if (byReviews.size >= MEMO_PER_FORM) byReviews.delete(byReviews.keys().next().value!)
+  byReviews.set(signature, compiled)
+  return compiled
+}
+
+/** Scores one answer sheet, with the key compiled once per form, key and review set (`compiledKeyFor`). */
 export const scoreAnswers = (input: {
   readonly form: Form
   readonly key: AnswerKey
@@ -129,7 +191,7 @@ export const scoreAnswers = (input: {
   readonly reviews: readonly Review[]
   readonly subgroup: SubgroupCode
   readonly blueprint: Blueprint
-}): ScoreResult => compileKey(input).score(input.answers, input.subgroup)
+}): ScoreResult => compiledKeyFor(input).score(input.answers, input.subgroup)
 
 /**
  * SCO-6: what a result finally is. An annulled result has no score that

@@ -2,7 +2,7 @@ import {
   type Answers,
   type Blueprint,
   type CompiledKey,
-  compileKey,
+  compiledKeyFor,
   type ExamDefined,
   type FormWithKey,
   type GroupCode,
@@ -103,8 +103,14 @@ export const keyFor = (
   const cacheKey = `${form.form.group}|${reviews.map((review) => review.reviewId).join(',')}|${credits.map((credit) => credit.taskId).join(',')}`
   let compiled = sitting.keys.get(cacheKey)
   if (compiled === undefined) {
-    compiled = compileKey({ form: form.form, key: form.key, reviews: [...reviews, ...credits], blueprint })
-    // Appeal corrections are per candidate: caching every such key would grow with the appeals, so only shared keys are kept.
+    compiled = compiledKeyFor({
+      form: form.form,
+      key: form.key,
+      reviews: [...reviews, ...credits],
+      blueprint,
+    })
+    // Appeal corrections are per candidate: caching every such key here would grow with the appeals, so only shared keys
+    // are kept; the domain's bounded memo (compiledKeyFor) still shares a corrected key between candidates.
     if (credits.length === 0) sitting.keys.set(cacheKey, compiled)
   }
   return compiled

@@ -1,5 +1,5 @@
 import { groupOf } from '../model.js'
-import { compileKey } from '../scoring.js'
+import { compiledKeyFor } from '../scoring.js'
 import type { SittingView } from '../session/context.js'
 import type { ExamEvent } from '../sitting/events.js'
 import { finishedSessions, type SittingResults } from '../sitting/results.js'
@@ -29,8 +29,8 @@ export const rescoreProcess = (
     .filter(({ form }) => event.groups.includes(form.group))
     .map(({ form, key }) => ({
       group: form.group,
-      before: compileKey({ form, key, reviews: prior, blueprint: sitting.blueprint }),
-      after: compileKey({ form, key, reviews: [...prior, review], blueprint: sitting.blueprint }),
+      before: compiledKeyFor({ form, key, reviews: prior, blueprint: sitting.blueprint }),
+      after: compiledKeyFor({ form, key, reviews: [...prior, review], blueprint: sitting.blueprint }),
     }))
   return finishedSessions(results).flatMap((row) => {
     const final = row.final

@@ -4,19 +4,11 @@ import type { DomainError } from '../../kernel/errors.js'
 import { domainError } from '../../kernel/errors.js'
 import type { AllocateSeat, ReleaseSeat } from './commands.js'
 import type { ExamContext } from './context.js'
-import type { ExamDefined, ExamEvent } from './events.js'
+import type { ExamEvent } from './events.js'
 import { defined } from './guards.js'
-import { type ExamState, type SeatBook, seatBook, seatKey } from './state.js'
+import { type ExamState, seatView } from './state.js'
 
 type Decision = E.Either<DomainError, readonly ExamEvent[]>
-
-/** Halls in the order the board listed them, seats from 1: deterministic, so a replay allocates the same seat. */
-const firstFreeSeat = (definition: ExamDefined, book: SeatBook) => {
-  for (const hall of definition.halls)
-    for (let seat = 1; seat <= hall.seats; seat++)
-      if (!book.taken.has(seatKey(hall.hallId, seat))) return { hallId: hall.hallId, seat }
-  return undefined
-}
 
 /** `<examId>-00042`: unique within the sitting because allocations are serialised by its stream. */
 export const slipNumberOf = (examId: string, sequence: number): string =>
@@ -31,8 +23,9 @@ export const slipNumberOf = (examId: string, sequence: number): string =>
 export const allocateSeat = (command: AllocateSeat, state: ExamState, context: ExamContext): Decision =>
   pipe(
     defined(state, command.examId),
-    E.chain(({ definition, times }): Decision => {
-      const book = seatBook(state)
+    E.chain(({ times }): Decision => {
+      // The book is kept as the sitting evolves (state.ts): no rebuild, no scan from the first seat.
+      const book = seatView(state)
       if (book.byRegistration.has(command.registrationId)) return E.right([])
       const base = {
         examId: command.examId,
@@ -45,13 +38,15 @@ export const allocateSeat = (command: AllocateSeat, state: ExamState, context: E
       if (book.heldBySession.has(command.sessionId)) return decline('exam.already_holds_seat')
       if (context.now.getTime() >= times.registrationClosesAt.getTime())
         return decline('exam.registration_closed')
-      const free = firstFreeSeat(definition, book)
+      // Halls in the order the board listed them, seats from 1: deterministic, so a replay allocates the same seat.
+      const free = book.firstFree
       if (free === undefined) return decline('exam.seat_unavailable')
       return E.right([
         {
           ...base,
           type: 'SeatAllocated',
-          ...free,
+          hallId: free.hallId,
+          seat: free.seat,
           slipNumber: slipNumberOf(command.examId, book.slipsIssued + 1),
         },
       ])
@@ -63,7 +58,7 @@ export const releaseSeat = (command: ReleaseSeat, state: ExamState, context: Exa
   pipe(
     defined(state, command.examId),
     E.chain((): Decision => {
-      const allocation = seatBook(state).byRegistration.get(command.registrationId)
+      const allocation = seatView(state).byRegistration.get(command.registrationId)
       if (allocation === undefined)
         return E.left(
           domainError(
