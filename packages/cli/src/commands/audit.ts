@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs'
 import { parseArgs } from 'node:util'
 import { type AuditSource, exportFileAuditSource, runAudit } from '@imtahan/adapters'
-import { EXIT, type Io, processIo, UsageError } from './audit/io.js'
+import { EXIT, errorMessage, type Io, parseOrHelp, processIo, UsageError } from './audit/io.js'
 import { progressReporter } from './audit/progress.js'
 import { openLogFromArgs, STORE_HELP, STORE_OPTIONS } from './audit/store-args.js'
 import { formatSummary } from './audit/summary.js'
@@ -37,21 +37,10 @@ const parse = (args: readonly string[]) =>
     },
   }).values
 
-const message = (error: unknown) => (error instanceof Error ? error.message : String(error))
-
 /** `imtahan audit` with its output streams given, so tests run it in-process. */
 export const runAuditCommand = async (args: readonly string[], io: Io): Promise<number> => {
-  let options: ReturnType<typeof parse>
-  try {
-    options = parse(args)
-  } catch (error) {
-    io.stderr.write(`imtahan audit: ${message(error)}\n\n${AUDIT_HELP}`)
-    return EXIT.usage
-  }
-  if (options.help) {
-    io.stdout.write(AUDIT_HELP)
-    return EXIT.ok
-  }
+  const options = parseOrHelp('audit', AUDIT_HELP, parse, args, io)
+  if (typeof options === 'number') return options
   let source: AuditSource
   let close = async () => {}
   try {
@@ -66,7 +55,7 @@ export const runAuditCommand = async (args: readonly string[], io: Io): Promise<
       close = opened.close
     }
   } catch (error) {
-    io.stderr.write(`imtahan audit: ${message(error)}\n`)
+    io.stderr.write(`imtahan audit: ${errorMessage(error)}\n`)
     return error instanceof UsageError ? EXIT.usage : EXIT.unreadable
   }
   try {
@@ -74,7 +63,7 @@ export const runAuditCommand = async (args: readonly string[], io: Io): Promise<
     io.stdout.write(options.json ? `${JSON.stringify(report, null, 2)}\n` : formatSummary(report))
     return report.ok ? EXIT.ok : EXIT.findings
   } catch (error) {
-    io.stderr.write(`imtahan audit: could not read the log: ${message(error)}\n`)
+    io.stderr.write(`imtahan audit: could not read the log: ${errorMessage(error)}\n`)
     return EXIT.unreadable
   } finally {
     await close()

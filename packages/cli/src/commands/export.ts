@@ -2,7 +2,7 @@ import { once } from 'node:events'
 import { createWriteStream, type WriteStream } from 'node:fs'
 import { parseArgs } from 'node:util'
 import { exportLog } from '@imtahan/adapters'
-import { EXIT, type Io, processIo, UsageError } from './audit/io.js'
+import { EXIT, errorMessage, type Io, parseOrHelp, processIo, UsageError } from './audit/io.js'
 import { openLogFromArgs, STORE_HELP, STORE_OPTIONS } from './audit/store-args.js'
 import type { Command } from './command.js'
 
@@ -39,25 +39,14 @@ const parse = (args: readonly string[]) =>
     },
   }).values
 
-const message = (error: unknown) => (error instanceof Error ? error.message : String(error))
-
 export const runExportCommand = async (args: readonly string[], io: Io): Promise<number> => {
-  let options: ReturnType<typeof parse>
-  try {
-    options = parse(args)
-  } catch (error) {
-    io.stderr.write(`imtahan export: ${message(error)}\n\n${EXPORT_HELP}`)
-    return EXIT.usage
-  }
-  if (options.help) {
-    io.stdout.write(EXPORT_HELP)
-    return EXIT.ok
-  }
+  const options = parseOrHelp('export', EXPORT_HELP, parse, args, io)
+  if (typeof options === 'number') return options
   let opened: Awaited<ReturnType<typeof openLogFromArgs>>
   try {
     opened = await openLogFromArgs(options, io.env)
   } catch (error) {
-    io.stderr.write(`imtahan export: ${message(error)}\n`)
+    io.stderr.write(`imtahan export: ${errorMessage(error)}\n`)
     return error instanceof UsageError ? EXIT.usage : EXIT.unreadable
   }
   const out = options.out === undefined ? undefined : createWriteStream(options.out)
@@ -74,7 +63,7 @@ export const runExportCommand = async (args: readonly string[], io: Io): Promise
     return EXIT.ok
   } catch (error) {
     out?.destroy()
-    io.stderr.write(`imtahan export: could not read the log: ${message(error)}\n`)
+    io.stderr.write(`imtahan export: could not read the log: ${errorMessage(error)}\n`)
     return EXIT.unreadable
   } finally {
     await opened.close()

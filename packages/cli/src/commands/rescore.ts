@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util'
 import { type Clock, type EventStore, systemClock } from '@imtahan/adapters'
-import { EXIT, type Io, processIo, UsageError } from './audit/io.js'
+import { EXIT, errorMessage, type Io, parseOrHelp, processIo, UsageError } from './audit/io.js'
 import { openLogFromArgs, STORE_HELP, STORE_OPTIONS } from './audit/store-args.js'
 import type { Command } from './command.js'
 import { applyRescore, type RecordedRevision, revisionsAfter } from './rescore/apply.js'
@@ -49,8 +49,6 @@ const parse = (args: readonly string[]) =>
 
 type Options = ReturnType<typeof parse>
 
-const message = (error: unknown) => (error instanceof Error ? error.message : String(error))
-
 /** Outside tests the clock is the system's: a revision records when it was made. */
 export type RescoreDeps = { readonly clock?: Clock }
 
@@ -88,7 +86,7 @@ const apply = async (options: Options, io: Io, clock: Clock): Promise<number> =>
     try {
       revised = await applyRescore(store, before, { clock })
     } catch (error) {
-      interrupted = message(error)
+      interrupted = errorMessage(error)
     }
     const report = { revised, ...(await outcomeOf(store, ledger, options, clock, interrupted)) }
     io.stdout.write(
@@ -135,22 +133,13 @@ export const runRescoreCommand = async (
   io: Io,
   deps: RescoreDeps = {},
 ): Promise<number> => {
-  let options: Options
-  try {
-    options = parse(args)
-  } catch (error) {
-    io.stderr.write(`imtahan rescore: ${message(error)}\n\n${RESCORE_HELP}`)
-    return EXIT.usage
-  }
-  if (options.help) {
-    io.stdout.write(RESCORE_HELP)
-    return EXIT.ok
-  }
+  const options = parseOrHelp('rescore', RESCORE_HELP, parse, args, io)
+  if (typeof options === 'number') return options
   const clock = deps.clock ?? systemClock
   try {
     return await (options.apply ? apply(options, io, clock) : dryRun(options, io, clock))
   } catch (error) {
-    io.stderr.write(`imtahan rescore: ${message(error)}\n`)
+    io.stderr.write(`imtahan rescore: ${errorMessage(error)}\n`)
     return error instanceof UsageError || error instanceof UnknownSittingError ? EXIT.usage : EXIT.unreadable
   }
 }

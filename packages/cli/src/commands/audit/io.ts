@@ -12,3 +12,32 @@ export const EXIT = { ok: 0, findings: 1, usage: 2, unreadable: 3 } as const
 
 /** One class for every command, so `serve`, `audit` and `export` tell usage errors apart the same way. */
 export { UsageError } from '../../store-options.js'
+
+export const errorMessage = (error: unknown): string =>
+  error instanceof Error ? error.message : String(error)
+
+/**
+ * The first step every read-the-log command shares: parse the arguments, or
+ * print why not with the usage (exit 2), or print the usage for --help (exit
+ * 0). Returns the options, or the exit code when the command is done.
+ */
+export const parseOrHelp = <O extends { readonly help?: boolean | undefined }>(
+  name: string,
+  help: string,
+  parse: (args: readonly string[]) => O,
+  args: readonly string[],
+  io: Io,
+): O | number => {
+  let options: O
+  try {
+    options = parse(args)
+  } catch (error) {
+    io.stderr.write(`imtahan ${name}: ${errorMessage(error)}\n\n${help}`)
+    return EXIT.usage
+  }
+  if (options.help) {
+    io.stdout.write(help)
+    return EXIT.ok
+  }
+  return options
+}
