@@ -15,18 +15,7 @@ import {
   type SittingView,
 } from '../../src/index.js'
 import { shippedCalendar } from '../calendar/fixtures.js'
-import {
-  answer,
-  BB_CLOSED,
-  decided,
-  fromStart,
-  play,
-  SESSION,
-  SITTING,
-  seated,
-  context as sessionContext,
-  stateOf,
-} from '../exam/session/fixtures.js'
+import { decided, SESSION, SITTING, context as sessionContext, stateOf } from '../exam/session/fixtures.js'
 
 export const CALENDAR = shippedCalendar()
 
@@ -90,34 +79,8 @@ export const playAppeal = (
 /** Sat 12 June 2026 is a rest day; results published Fri 12 June 2026, 12:00 Baku. */
 export const PUBLISHED = new Date('2026-06-12T08:00:00Z')
 
-/**
- * 74 correct answers in BB2 (pass mark 75): one point short. Informatics
- * task 5 answered "B" (key: A) and informatics 6 left blank — the tasks an
- * appeal disputes.
- */
-export const nearlyPassing = (): SessionEvent[] =>
-  play(
-    [
-      ...Array.from(
-        { length: 40 },
-        (_, i) => [answer(BB_CLOSED('legislation', i + 1), 'A'), fromStart(10)] as const,
-      ),
-      ...Array.from(
-        { length: 30 },
-        (_, i) => [answer(BB_CLOSED('logic', i + 1), 'A'), fromStart(11)] as const,
-      ),
-      ...Array.from(
-        { length: 4 },
-        (_, i) => [answer(BB_CLOSED('informatics', i + 1), 'A'), fromStart(12)] as const,
-      ),
-      [answer(BB_CLOSED('informatics', 5), 'B'), fromStart(13)],
-      [{ type: 'FinishSession', sessionId: SESSION }, fromStart(60)],
-    ],
-    seated(),
-  )
-
-export const WRONG_TASK = BB_CLOSED('informatics', 5)
-export const BLANK_TASK = BB_CLOSED('informatics', 6)
+/** The session appeals are filed about; it lives with the session fixtures, which the revision tests share. */
+export { BLANK_TASK, nearlyPassing, WRONG_TASK } from '../exam/session/fixtures.js'
 
 export const realAppealable = (
   history: readonly SessionEvent[],

@@ -12,20 +12,22 @@ import {
   SessionCommand,
   type SessionEvent,
 } from '../../../src/index.js'
-import { BLANK_TASK, nearlyPassing, WRONG_TASK } from '../../appeal/fixtures.js'
 import { left, specification } from '../../support/specification.js'
 import {
   BB_CLOSED,
+  BLANK_TASK,
   context,
   decided,
   EXAM,
   examHistory,
   fromStart,
+  nearlyPassing,
   play,
   SESSION,
   seated,
   sittingOf,
   stateOf,
+  WRONG_TASK,
 } from './fixtures.js'
 
 const session = specification(examSessionDecider)

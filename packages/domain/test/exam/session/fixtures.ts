@@ -213,3 +213,32 @@ export const answer = (taskId: string, value: string): SessionCommand => ({
 export const BB_CLOSED = (subject: string, i: number) => `BB-${subject}-c${i}`
 
 export const stateOf = (events: readonly SessionEvent[]) => fold(examSessionDecider, events)
+
+/**
+ * 74 correct answers in BB2 (pass mark 75): one point short. Informatics
+ * task 5 answered "B" (key: A) and informatics 6 left blank — the tasks an
+ * appeal disputes.
+ */
+export const nearlyPassing = (): SessionEvent[] =>
+  play(
+    [
+      ...Array.from(
+        { length: 40 },
+        (_, i) => [answer(BB_CLOSED('legislation', i + 1), 'A'), fromStart(10)] as const,
+      ),
+      ...Array.from(
+        { length: 30 },
+        (_, i) => [answer(BB_CLOSED('logic', i + 1), 'A'), fromStart(11)] as const,
+      ),
+      ...Array.from(
+        { length: 4 },
+        (_, i) => [answer(BB_CLOSED('informatics', i + 1), 'A'), fromStart(12)] as const,
+      ),
+      [answer(BB_CLOSED('informatics', 5), 'B'), fromStart(13)],
+      [{ type: 'FinishSession', sessionId: SESSION }, fromStart(60)],
+    ],
+    seated(),
+  )
+
+export const WRONG_TASK = BB_CLOSED('informatics', 5)
+export const BLANK_TASK = BB_CLOSED('informatics', 6)

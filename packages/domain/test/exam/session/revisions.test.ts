@@ -7,21 +7,19 @@ import {
   type Review,
   resultCertificate,
   type SessionCommand,
-  type SessionEvent,
   sessionView,
 } from '../../../src/index.js'
 import { specification } from '../../support/specification.js'
 import {
-  answer,
   BB_CLOSED,
   context,
   decided,
   EXAM,
   examHistory,
   fromStart,
+  nearlyPassing,
   play,
   SESSION,
-  seated,
   sittingOf,
   stateOf,
 } from './fixtures.js'
@@ -56,28 +54,6 @@ const accept = (reviewId: string, taskId: string, value: string): Review => ({
   answer: value,
   reason: `Option ${value} is also correct`,
 })
-
-/** 74 correct answers in BB2 (pass mark 75): one point short. */
-const nearlyPassing = (): SessionEvent[] =>
-  play(
-    [
-      ...Array.from(
-        { length: 40 },
-        (_, i) => [answer(BB_CLOSED('legislation', i + 1), 'A'), fromStart(10)] as const,
-      ),
-      ...Array.from(
-        { length: 30 },
-        (_, i) => [answer(BB_CLOSED('logic', i + 1), 'A'), fromStart(11)] as const,
-      ),
-      ...Array.from(
-        { length: 4 },
-        (_, i) => [answer(BB_CLOSED('informatics', i + 1), 'A'), fromStart(12)] as const,
-      ),
-      [answer(BB_CLOSED('informatics', 5), 'B'), fromStart(13)],
-      [{ type: 'FinishSession', sessionId: SESSION }, fromStart(60)],
-    ],
-    seated(),
-  )
 
 const revise = (reviewId: string): SessionCommand => ({ type: 'ReviseScore', sessionId: SESSION, reviewId })
 
