@@ -35,6 +35,14 @@ export const defaultEventIdFor: EventIdFor = ({ streamId, index, commandId }) =>
     ? randomId()
     : deterministicUuid(IMTAHAN_NAMESPACE, `${streamId}\n${commandId}\n${index}`)
 
+/** The refusal when a stream kept changing under every retry of one decision. */
+export const concurrencyExhausted = (streamId: string, attempts: number): DomainError =>
+  domainError(
+    'command.concurrency_exhausted',
+    `The record changed ${attempts} times while this request was being decided; please try again.`,
+    { streamId, attempts },
+  )
+
 export type CommandResult<Event> = {
   /** The events this command recorded (empty when it changed nothing). */
   readonly events: readonly Event[]
@@ -91,13 +99,7 @@ export const handleCommand = async <Command, Event, State, Context>(
       throw error
     }
   }
-  return E.left(
-    domainError(
-      'command.concurrency_exhausted',
-      `The record changed ${maxRetries + 1} times while this request was being decided; please try again.`,
-      { streamId, attempts: maxRetries + 1 },
-    ),
-  )
+  return E.left(concurrencyExhausted(streamId, maxRetries + 1))
 }
 
 /** Answers a repeated command with what it recorded the first time. */

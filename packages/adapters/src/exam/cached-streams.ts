@@ -1,8 +1,8 @@
-import { type DomainError, domainError } from '@imtahan/domain'
+import type { DomainError } from '@imtahan/domain'
 import * as E from 'fp-ts/lib/Either.js'
 import type { Aggregate } from '../app/streams.js'
 import { decodeRecorded, encodeEvent } from '../command/codec.js'
-import { type CommandResult, defaultEventIdFor } from '../command/handle.js'
+import { type CommandResult, concurrencyExhausted, defaultEventIdFor } from '../command/handle.js'
 import type { StreamRevision } from '../command/load.js'
 import {
   DuplicateEventIdError,
@@ -127,13 +127,7 @@ export const createCachedStreams = <Command, Event, State, Context>(
         throw error
       }
     }
-    return E.left(
-      domainError(
-        'command.concurrency_exhausted',
-        `The record changed ${maxRetries + 1} times while this request was being decided; please try again.`,
-        { streamId, attempts: maxRetries + 1 },
-      ),
-    )
+    return E.left(concurrencyExhausted(streamId, maxRetries + 1))
   }
 
   return { load, run, peek: (id) => cache.get(id), seed: remember }

@@ -5,7 +5,7 @@ import type { AppealCorrection, AppliedCorrection, ApplyAppealCorrections } from
 import type { SessionContext } from './context.js'
 import { type Decision, nothing, refuse } from './decision.js'
 import type { SessionEvent } from './events.js'
-import { formFor, type Scored, scoreSession } from './score.js'
+import { formFor, revisionOf, type Scored, scoreSession } from './score.js'
 import type { SessionState } from './state.js'
 
 /**
@@ -93,7 +93,6 @@ export const applyAppealCorrections = (
         `Appeal ${command.appealId} would lower the score from ${result.total.points} to ${revised.total.points}; a correction never lowers a score.`,
         { appealId: command.appealId, oldScore: result.total.points, newScore: revised.total.points },
       )
-    const annulled = state.annulment !== undefined
     const event: SessionEvent = {
       type: 'ScoreRevisedOnAppeal',
       sessionId: command.sessionId,
@@ -102,11 +101,7 @@ export const applyAppealCorrections = (
       by: command.by,
       corrections,
       reason: command.reason,
-      oldScore: result.total.points,
-      newScore: revised.total.points,
-      oldPassed: result.passed && !annulled,
-      newPassed: revised.passed && !annulled,
-      result: revised,
+      ...revisionOf(result, revised, state.annulment !== undefined),
       at: context.now,
     }
     return E.right([event])

@@ -3,7 +3,7 @@ import type { ReviseScore } from './commands.js'
 import type { SessionContext } from './context.js'
 import { type Decision, nothing, refuse } from './decision.js'
 import type { SessionEvent } from './events.js'
-import { scoreSession } from './score.js'
+import { revisionOf, scoreSession } from './score.js'
 import type { SessionState } from './state.js'
 
 /**
@@ -41,17 +41,12 @@ export const reviseScore = (command: ReviseScore, state: SessionState, context: 
           `Review ${command.reviewId} would lower the score from ${result.total.points} to ${revised.total.points}; a re-score never lowers a score.`,
           { reviewId: command.reviewId, oldScore: result.total.points, newScore: revised.total.points },
         )
-      const annulled = state.annulment !== undefined
       const event: SessionEvent = {
         type: 'ScoreRevised',
         sessionId: command.sessionId,
         reviewId: command.reviewId,
         reason: review.reason,
-        oldScore: result.total.points,
-        newScore: revised.total.points,
-        oldPassed: result.passed && !annulled,
-        newPassed: revised.passed && !annulled,
-        result: revised,
+        ...revisionOf(result, revised, state.annulment !== undefined),
         at: context.now,
       }
       return E.right([event])

@@ -51,3 +51,16 @@ export const scoreSession = (
       reviewIds: reviews.map((review) => review.reviewId),
     }
   })(formFor(sitting, subgroup))
+
+/**
+ * What every revision records of the change (SCO-5, APL-6): old and new
+ * score and pass/fail, and the new result. An annulled result keeps being
+ * re-scored, because a court may reverse the annulment, but never passes (SCO-6).
+ */
+export const revisionOf = (before: ScoreResult, after: ScoreResult, annulled: boolean) => ({
+  oldScore: before.total.points,
+  newScore: after.total.points,
+  oldPassed: before.passed && !annulled,
+  newPassed: after.passed && !annulled,
+  result: after,
+})
