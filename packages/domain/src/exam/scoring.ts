@@ -183,15 +183,19 @@ export const compiledKeyFor = (input: {
   return compiled
 }
 
-/** Scores one answer sheet, with the key compiled once per form, key and review set (`compiledKeyFor`). */
-export const scoreAnswers = (input: {
+/** Everything one result is computed from (SCO-7): the same inputs always give the same result. */
+export type ScoreAnswersInput = {
   readonly form: Form
   readonly key: AnswerKey
   readonly answers: Answers
   readonly reviews: readonly Review[]
   readonly subgroup: SubgroupCode
   readonly blueprint: Blueprint
-}): ScoreResult => compiledKeyFor(input).score(input.answers, input.subgroup)
+}
+
+/** Scores one answer sheet, with the key compiled once per form, key and review set (`compiledKeyFor`). */
+export const scoreAnswers = (input: ScoreAnswersInput): ScoreResult =>
+  compiledKeyFor(input).score(input.answers, input.subgroup)
 
 /**
  * SCO-6: what a result finally is. An annulled result has no score that

@@ -3,7 +3,6 @@ import { resolve } from 'node:path'
 import {
   AnswerKey,
   Answers,
-  type Blueprint,
   checkForm,
   checkReview,
   DEFAULT_BLUEPRINT,
@@ -14,6 +13,7 @@ import {
   type FormMismatch,
   groupOf,
   Review,
+  type ScoreAnswersInput,
   SubgroupCode,
 } from '@imtahan/domain'
 import * as E from 'fp-ts/lib/Either.js'
@@ -26,14 +26,7 @@ import * as t from 'io-ts'
  * it lies in, so the auditor fixes them all in one round.
  */
 
-export type ScoreInputs = {
-  readonly form: Form
-  readonly key: AnswerKey
-  readonly answers: Answers
-  readonly reviews: readonly Review[]
-  readonly subgroup: SubgroupCode
-  readonly blueprint: Blueprint
-}
+export type ScoreInputs = ScoreAnswersInput
 
 export type ScoreFiles = {
   readonly form: string
