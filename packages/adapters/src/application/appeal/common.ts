@@ -1,0 +1,44 @@
+import {
+  type AppealEvent,
+  type AppealState,
+  appealProcess,
+  type DomainError,
+  domainError,
+  parseAppealId,
+  type ToSession,
+} from '@imtahan/domain'
+import * as E from 'fp-ts/lib/Either.js'
+import type { Call } from '../shared/api.js'
+import type { AppealEnv } from './env.js'
+import { APPEAL } from './streams.js'
+
+export type Outcome<A> = Promise<E.Either<DomainError, A>>
+
+/** One answer for "no such appeal" and "not yours": a stranger learns nothing about another person's result. */
+export const appealNotFound = (appealId: string): DomainError =>
+  domainError('appeal.not_found', `There is no appeal ${appealId}.`, { appealId })
+
+/** An appeal by id, from its stream (the authority); ids that were not derived are simply unknown. */
+export const loadAppeal = async (x: AppealEnv, appealId: string): Outcome<AppealState> => {
+  if (parseAppealId(appealId) === undefined) return E.left(appealNotFound(appealId))
+  const { state } = await x.env.load(APPEAL, appealId)
+  return state.status === 'none' ? E.left(appealNotFound(appealId)) : E.right(state)
+}
+
+/** SPEC §5: the appeals commission decides appeals; nobody else reaches these use cases. */
+export const asCommission = (call: Call): E.Either<DomainError, void> =>
+  call.actor.kind === 'commission'
+    ? E.right(undefined)
+    : E.left(domainError('auth.forbidden', 'This is for the appeals commission.'))
+
+/** SPEC §5: a candidate acts on their own cabinet only. */
+export const asCandidate = (call: Call, cabinetId: string): E.Either<DomainError, void> =>
+  call.actor.kind === 'cabinet' && call.actor.cabinetId === cabinetId.toLowerCase()
+    ? E.right(undefined)
+    : E.left(domainError('auth.forbidden', 'You can act only on your own cabinet.'))
+
+/** The session commands an appeal's recorded decisions call for (idempotent: derived ids, see appealProcess). */
+export const correctionsOf = (state: AppealState): readonly ToSession[] =>
+  [state.decision, state.ruling].flatMap((event) =>
+    event === undefined ? [] : appealProcess(event as AppealEvent),
+  )
