@@ -1,5 +1,3 @@
-export * from './application/appeal/index.js'
-export * from './application/exam/index.js'
 export * from './application/index.js'
 export * from './audit/index.js'
 export * from './calendar/index.js'

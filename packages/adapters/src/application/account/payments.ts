@@ -12,12 +12,14 @@ import {
 import * as E from 'fp-ts/lib/Either.js'
 import * as t from 'io-ts'
 import { deterministicUuid } from '../../ids.js'
-import { decodeCabinetInput } from '../cabinet/input.js'
-import type { Call, PaymentNotice, PaymentUseCases, Result } from '../shared/api.js'
+import { decodeCabinetInput } from '../shared/cabinet-input.js'
 import { documentNumbersOf, loadCompletedCabinet, loadStatement } from '../shared/cabinet-reads.js'
+import type { Call } from '../shared/caller.js'
 import type { Env } from '../shared/env.js'
-import { drive } from '../shared/process-registry.js'
+import type { FollowUps } from '../shared/process-registry.js'
+import type { Result } from '../shared/result.js'
 import { PAYMENT } from '../shared/streams.js'
+import type { PaymentNotice, PaymentUseCases } from './api.js'
 
 const PaymentNoticeCodec = t.type({
   paymentCode: PaymentCode,
@@ -63,6 +65,7 @@ const creditInput = decodeCabinetInput({ paymentCode: PaymentCode, method: Payme
  */
 export const creditPayment = async (
   env: Env,
+  followUps: FollowUps,
   cabinetId: string,
   raw: { paymentCode: unknown; method: unknown },
   call: Call,
@@ -92,7 +95,7 @@ export const creditPayment = async (
   })
   if (E.isLeft(credited)) return credited
   const { state } = await env.load(PAYMENT, paymentCode)
-  if (state.credited?.walletId === walletId) await drive(env, [{ kind: 'payment', event: state.credited }])
+  if (state.credited?.walletId === walletId) await followUps.runFollowUps([state.credited])
   env.logger?.info({ cabinetId: id, method }, 'payment credited')
   return E.right(await loadStatement(env, walletId))
 }

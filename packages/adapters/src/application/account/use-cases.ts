@@ -9,18 +9,17 @@ import {
   type WalletEvent,
 } from '@imtahan/domain'
 import * as E from 'fp-ts/lib/Either.js'
-import { decodeCabinetInput } from '../cabinet/input.js'
-import type { AccountUseCases, Call, Result } from '../shared/api.js'
-import {
-  documentNumbersOf,
-  loadCompletedCabinet,
-  loadStatement,
-  type UnclaimedPaymentsView,
-} from '../shared/cabinet-reads.js'
+import { decodeCabinetInput } from '../shared/cabinet-input.js'
+import { documentNumbersOf, loadCompletedCabinet, loadStatement } from '../shared/cabinet-reads.js'
+import type { Call } from '../shared/caller.js'
 import type { Env } from '../shared/env.js'
+import type { FollowUps } from '../shared/process-registry.js'
+import type { Result } from '../shared/result.js'
 import { WALLET } from '../shared/streams.js'
+import type { AccountUseCases } from './api.js'
 import { creditPayment } from './payments.js'
 import { transfer } from './transfers.js'
+import type { UnclaimedPaymentsView } from './unclaimed-view.js'
 
 const statement = async (env: Env, cabinetId: string, call: Call): Result<AccountStatement> => {
   const input = decodeCabinetInput({})(cabinetId, {}, call)
@@ -91,10 +90,14 @@ const chargeFee = async (env: Env, cabinetId: string, raw: object, call: Call): 
   return E.right(await loadStatement(env, walletId))
 }
 
-export const accountUseCases = (env: Env, view: UnclaimedPaymentsView): AccountUseCases => ({
+export const accountUseCases = (
+  env: Env,
+  view: UnclaimedPaymentsView,
+  followUps: FollowUps,
+): AccountUseCases => ({
   statement: (cabinetId, call) => statement(env, cabinetId, call),
   unclaimedPayments: (cabinetId, call) => unclaimedPayments(env, view, cabinetId, call),
-  creditPayment: (cabinetId, input, call) => creditPayment(env, cabinetId, input, call),
+  creditPayment: (cabinetId, input, call) => creditPayment(env, followUps, cabinetId, input, call),
   chargeFee: (cabinetId, input, call) => chargeFee(env, cabinetId, input, call),
-  transfer: (cabinetId, input, call) => transfer(env, cabinetId, input, call),
+  transfer: (cabinetId, input, call) => transfer(env, followUps, cabinetId, input, call),
 })

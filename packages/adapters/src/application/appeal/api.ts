@@ -1,5 +1,6 @@
 import type { CandidateRecord } from '@imtahan/domain'
-import type { Call, Result } from '../shared/api.js'
+import type { Call } from '../shared/caller.js'
+import type { Result } from '../shared/result.js'
 
 /*
  * The appeal use cases (SPEC APL-2…APL-6, CAB-11) by role. Inputs are raw

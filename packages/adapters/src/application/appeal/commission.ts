@@ -13,13 +13,14 @@ import {
   UpholdAppeal,
 } from '@imtahan/domain'
 import * as E from 'fp-ts/lib/Either.js'
-import type { Call } from '../shared/api.js'
+import type { Call } from '../shared/caller.js'
+import type { Result } from '../shared/result.js'
+import { APPEAL } from '../shared/streams.js'
 import type { AppealCommissionUseCases, CommissionAppealView, DecisionAnswer, RescoreStatus } from './api.js'
-import { asCommission, correctionsOf, loadAppeal, type Outcome } from './common.js'
+import { asCommission, correctionsOf, loadAppeal } from './common.js'
 import type { AppealEnv } from './env.js'
 import { commissionOrder, commissionView } from './rows.js'
 import { appealRevisionsOf } from './session.js'
-import { APPEAL } from './streams.js'
 
 const STATUSES = new Set(['open', 'rejected', 'upheld'])
 
@@ -27,10 +28,10 @@ const STATUSES = new Set(['open', 'rejected', 'upheld'])
 const mayHaveRevisions = (state: AppealState): boolean =>
   state.status === 'upheld' || state.ruling?.outcome === 'result_changed'
 
-const viewOf = async (x: AppealEnv, state: AppealState): Promise<CommissionAppealView> =>
+const viewOf = async (appeals: AppealEnv, state: AppealState): Promise<CommissionAppealView> =>
   commissionView(
     state,
-    mayHaveRevisions(state) ? await appealRevisionsOf(x, (state.filed as AppealFiled).sessionId) : [],
+    mayHaveRevisions(state) ? await appealRevisionsOf(appeals, (state.filed as AppealFiled).sessionId) : [],
   )
 
 /**
@@ -39,15 +40,15 @@ const viewOf = async (x: AppealEnv, state: AppealState): Promise<CommissionAppea
  * decision is recorded, and the process runner delivers the same command
  * (derived id `appeal:<appealId>:commission|court`) from the log.
  */
-const drive = async (x: AppealEnv, actions: readonly ToSession[]): Promise<boolean> => {
+const rescoreNow = async (appeals: AppealEnv, actions: readonly ToSession[]): Promise<boolean> => {
   let complete = true
   for (const action of actions)
     try {
-      await x.dispatch(action)
+      await appeals.runSessionStep(action)
     } catch (error) {
       complete = false
       const name = error instanceof Error ? error.name : typeof error
-      x.env.logger?.warn(
+      appeals.logger?.warn(
         { error: name, step: action.command.type },
         'appeal re-score deferred to the process runner',
       )
@@ -72,24 +73,24 @@ const rescoreOf = (
  * the session records at most once), so a retry after a crash heals.
  */
 const decide = async (
-  x: AppealEnv,
+  appeals: AppealEnv,
   appealId: string,
   command: E.Either<DomainError, AppealCommand>,
   call: Call,
   wanted: (state: AppealState) => string | undefined,
-): Outcome<DecisionAnswer> => {
+): Result<DecisionAnswer> => {
   const allowed = asCommission(call)
   if (E.isLeft(allowed)) return allowed
   if (E.isLeft(command)) return command
-  const existing = await loadAppeal(x, appealId)
+  const existing = await loadAppeal(appeals, appealId)
   if (E.isLeft(existing)) return existing
-  const context = { now: x.env.clock.now(), calendar: await x.calendar() }
-  const done = await x.env.run(APPEAL, appealId, command.right, context, { call })
+  const context = { now: appeals.clock.now(), calendar: await appeals.calendar() }
+  const done = await appeals.run(APPEAL, appealId, command.right, context, { call })
   if (E.isLeft(done)) return done
-  const after = await loadAppeal(x, appealId)
+  const after = await loadAppeal(appeals, appealId)
   if (E.isLeft(after)) return after
-  const complete = await drive(x, correctionsOf(after.right))
-  const view = await viewOf(x, after.right)
+  const complete = await rescoreNow(appeals, correctionsOf(after.right))
+  const view = await viewOf(appeals, after.right)
   return E.right({ ...view, rescore: rescoreOf(view, wanted(after.right), complete) })
 }
 
@@ -102,7 +103,7 @@ const courtRevision = (state: AppealState) =>
     ? appealRevisionIdOf(state.appealId, 'court')
     : undefined
 
-export const commissionUseCases = (x: AppealEnv): AppealCommissionUseCases => ({
+export const commissionUseCases = (appeals: AppealEnv): AppealCommissionUseCases => ({
   list: async (input, call) => {
     const allowed = asCommission(call)
     if (E.isLeft(allowed)) return allowed
@@ -113,26 +114,26 @@ export const commissionUseCases = (x: AppealEnv): AppealCommissionUseCases => ({
           problems: ['status: one of open, rejected, upheld'],
         }),
       )
-    await x.view.catchUp()
-    const appeals = x.view
+    await appeals.view.catchUp()
+    const listed = appeals.view
       .appeals()
       .filter((state) => state.filed !== undefined)
       .filter((state) => status === undefined || state.status === status)
       .filter((state) => examId === undefined || state.filed?.examId === examId)
       .sort(commissionOrder)
     const views: CommissionAppealView[] = []
-    for (const appeal of appeals) views.push(await viewOf(x, appeal))
+    for (const appeal of listed) views.push(await viewOf(appeals, appeal))
     return E.right(views)
   },
   get: async (appealId, call) => {
     const allowed = asCommission(call)
     if (E.isLeft(allowed)) return allowed
-    const loaded = await loadAppeal(x, appealId)
-    return E.isLeft(loaded) ? loaded : E.right(await viewOf(x, loaded.right))
+    const loaded = await loadAppeal(appeals, appealId)
+    return E.isLeft(loaded) ? loaded : E.right(await viewOf(appeals, loaded.right))
   },
   reject: (appealId, input, call) =>
     decide(
-      x,
+      appeals,
       appealId,
       decodeWith(RejectAppeal)({
         type: 'RejectAppeal',
@@ -145,7 +146,7 @@ export const commissionUseCases = (x: AppealEnv): AppealCommissionUseCases => ({
     ),
   uphold: (appealId, input, call) =>
     decide(
-      x,
+      appeals,
       appealId,
       decodeWith(UpholdAppeal)({
         type: 'UpholdAppeal',
@@ -159,7 +160,7 @@ export const commissionUseCases = (x: AppealEnv): AppealCommissionUseCases => ({
     ),
   fileCourtCase: (appealId, input, call) =>
     decide(
-      x,
+      appeals,
       appealId,
       decodeWith(FileAppealCourtCase)({
         type: 'FileAppealCourtCase',
@@ -172,7 +173,7 @@ export const commissionUseCases = (x: AppealEnv): AppealCommissionUseCases => ({
     ),
   recordCourtRuling: (appealId, input, call) =>
     decide(
-      x,
+      appeals,
       appealId,
       decodeWith(RecordAppealCourtRuling)({
         type: 'RecordAppealCourtRuling',

@@ -8,32 +8,31 @@ import {
   type ToSession,
 } from '@imtahan/domain'
 import * as E from 'fp-ts/lib/Either.js'
-import type { Call } from '../shared/api.js'
+import type { Call } from '../shared/caller.js'
+import type { Result } from '../shared/result.js'
+import { APPEAL } from '../shared/streams.js'
 import type { AppealEnv } from './env.js'
-import { APPEAL } from './streams.js'
-
-export type Outcome<A> = Promise<E.Either<DomainError, A>>
 
 /** One answer for "no such appeal" and "not yours": a stranger learns nothing about another person's result. */
 export const appealNotFound = (appealId: string): DomainError =>
   domainError('appeal.not_found', `There is no appeal ${appealId}.`, { appealId })
 
 /** An appeal by id, from its stream (the authority); ids that were not derived are simply unknown. */
-export const loadAppeal = async (x: AppealEnv, appealId: string): Outcome<AppealState> => {
+export const loadAppeal = async (appeals: AppealEnv, appealId: string): Result<AppealState> => {
   if (parseAppealId(appealId) === undefined) return E.left(appealNotFound(appealId))
-  const { state } = await x.env.load(APPEAL, appealId)
+  const { state } = await appeals.load(APPEAL, appealId)
   return state.status === 'none' ? E.left(appealNotFound(appealId)) : E.right(state)
 }
 
 /** SPEC §5: the appeals commission decides appeals; nobody else reaches these use cases. */
 export const asCommission = (call: Call): E.Either<DomainError, void> =>
-  call.actor.kind === 'commission'
+  call.caller.kind === 'commission'
     ? E.right(undefined)
     : E.left(domainError('auth.forbidden', 'This is for the appeals commission.'))
 
 /** SPEC §5: a candidate acts on their own cabinet only. */
 export const asCandidate = (call: Call, cabinetId: string): E.Either<DomainError, void> =>
-  call.actor.kind === 'cabinet' && call.actor.cabinetId === cabinetId.toLowerCase()
+  call.caller.kind === 'cabinet' && call.caller.cabinetId === cabinetId.toLowerCase()
     ? E.right(undefined)
     : E.left(domainError('auth.forbidden', 'You can act only on your own cabinet.'))
 

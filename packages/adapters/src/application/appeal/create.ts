@@ -1,45 +1,41 @@
-import {
-  type AppealEvent,
-  appealProcess,
-  type Blueprint,
-  type BusinessCalendar,
-  type ToSession,
-} from '@imtahan/domain'
-import { decodeRecorded } from '../../command/codec.js'
-import type { RecordedEvent, Subscription } from '../../store/port.js'
+import { type AppealEvent, appealProcess, type Blueprint, type BusinessCalendar } from '@imtahan/domain'
+import type { Subscription } from '../../store/port.js'
+import type { AppealOptions } from '../shared/deps.js'
 import type { Env } from '../shared/env.js'
+import type { ProcessDefinition } from '../shared/process-registry.js'
 import type { AppealUseCases } from './api.js'
 import { candidateUseCases } from './candidate.js'
 import { commissionUseCases } from './commission.js'
-import { type AppealOptions, createAppealEnv, type SessionDispatch } from './env.js'
-import { APPEAL, isAppealStream } from './streams.js'
+import { createAppealEnv, type SessionStep } from './env.js'
 
-/** The appeal events a process reacts to (APL-4/APL-5); nothing else is decoded. */
-const TRIGGERS = new Set(['AppealUpheld', 'AppealCourtRulingRecorded'])
+/** APL-4/APL-5: an upheld appeal or a court ruling that changes the result → the session's re-score. */
+export const appealRescore: ProcessDefinition = {
+  name: 'appeal re-score',
+  triggers: new Set(['AppealUpheld', 'AppealCourtRulingRecorded']),
+  stepsFor: (event) => appealProcess(event as AppealEvent),
+}
 
 /**
- * The appeal part of the application: use cases by role, the reaction the
- * process runner calls for appeal events (`appealProcess` → the session's
- * re-score, delivered by the exam part), and the live view.
+ * The appeal part of the application: use cases by role and the live view.
+ * Its process (`appealRescore`) is run by the application's one registry;
+ * `runSessionStep` is that registry's, so a decision re-scores at once.
  */
 export const createAppeals = (
   env: Env,
-  dispatch: SessionDispatch,
+  runSessionStep: SessionStep,
   options: AppealOptions & { readonly blueprint?: Blueprint; readonly calendar?: BusinessCalendar } = {},
 ) => {
-  const x = createAppealEnv(env, dispatch, options)
+  const appeals = createAppealEnv(env, runSessionStep, options)
   let live: Subscription | undefined
-  const useCases: AppealUseCases = { candidate: candidateUseCases(x), commission: commissionUseCases(x) }
+  const useCases: AppealUseCases = {
+    candidate: candidateUseCases(appeals),
+    commission: commissionUseCases(appeals),
+  }
   return {
     useCases,
-    /** For the process runner: the session commands a stored appeal event calls for. */
-    react: (event: RecordedEvent): readonly ToSession[] =>
-      TRIGGERS.has(event.type) && isAppealStream(event.streamId)
-        ? appealProcess(decodeRecorded(APPEAL.codec, event) as AppealEvent)
-        : [],
-    catchUp: () => x.view.catchUp(),
+    catchUp: () => appeals.view.catchUp(),
     start: async (onError: (error: unknown) => void) => {
-      live ??= await x.view.follow(onError)
+      live ??= await appeals.view.follow(onError)
     },
     stop: async () => {
       const stopping = live

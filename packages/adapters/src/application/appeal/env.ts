@@ -12,30 +12,25 @@ import {
 } from '@imtahan/domain'
 import * as E from 'fp-ts/lib/Either.js'
 import { loadCalendar } from '../../calendar/load.js'
-import { type CachedStreams, createCachedStreams } from '../../command/state-cache.js'
-import { EXAM } from '../exam/streams.js'
+import { type CachedStreams, createCachedStreams } from '../shared/cached-streams.js'
+import type { AppealOptions } from '../shared/deps.js'
 import type { Env } from '../shared/env.js'
-import { APPEAL } from './streams.js'
+import { APPEAL, EXAM } from '../shared/streams.js'
 import { type AppealsView, createAppealsView } from './view.js'
 
-export type AppealOptions = {
-  /** APL-2's configurable number of business days (default 3). */
-  readonly businessDays?: number
-}
-
-/** Delivers a session command of the appeal process (the exam part of the application carries it out). */
-export type SessionDispatch = (action: ToSession, causationId?: string) => Promise<void>
+/** Carries out a session step of the appeal process now (the application's process registry runs it). */
+export type SessionStep = (step: ToSession) => Promise<unknown>
 
 /** What every appeal use case works with. */
-export type AppealEnv = {
-  readonly env: Env
+export type AppealEnv = Env & {
   readonly blueprint: Blueprint
   readonly businessDays: number | undefined
   /** CAL-2: the calendar passed in, or the shipped files, loaded once on first use. */
   readonly calendar: () => Promise<BusinessCalendar>
-  readonly exams: CachedStreams<ExamCommand, ExamEvent, ExamState, ExamContext>
+  /** Sittings, read fresh for each filing (a publication may have just been recorded). */
+  readonly sittings: CachedStreams<ExamCommand, ExamEvent, ExamState, ExamContext>
   readonly view: AppealsView
-  readonly dispatch: SessionDispatch
+  readonly runSessionStep: SessionStep
 }
 
 /** The shipped calendar, loaded once; a broken shipped file is a broken release, so it throws (500), never guesses. */
@@ -52,18 +47,18 @@ const lazyShippedCalendar = (): (() => Promise<BusinessCalendar>) => {
 
 export const createAppealEnv = (
   env: Env,
-  dispatch: SessionDispatch,
+  runSessionStep: SessionStep,
   options: AppealOptions & { readonly blueprint?: Blueprint; readonly calendar?: BusinessCalendar },
 ): AppealEnv => {
   const given = options.calendar
   return {
-    env,
+    ...env,
     blueprint: options.blueprint ?? DEFAULT_BLUEPRINT,
     businessDays: options.businessDays,
     calendar: given === undefined ? lazyShippedCalendar() : async () => given,
-    exams: createCachedStreams(env.store, EXAM, 1_000),
+    sittings: createCachedStreams(env.store, EXAM, 1_000),
     view: createAppealsView(env.store),
-    dispatch,
+    runSessionStep,
   }
 }
 
@@ -71,10 +66,13 @@ export const createAppealEnv = (
  * The session's appeals 1…n in order, read from their streams until one is
  * missing: the store, not a view, is the authority a filing is judged by.
  */
-export const appealsOfSession = async (x: AppealEnv, sessionId: string): Promise<readonly AppealState[]> => {
+export const appealsOfSession = async (
+  appeals: AppealEnv,
+  sessionId: string,
+): Promise<readonly AppealState[]> => {
   const found: AppealState[] = []
   for (let sequence = 1; sequence <= 1000; sequence++) {
-    const { state } = await x.env.load(APPEAL, appealIdOf(sessionId, sequence))
+    const { state } = await appeals.load(APPEAL, appealIdOf(sessionId, sequence))
     if (state.status === 'none') break
     found.push(state)
   }

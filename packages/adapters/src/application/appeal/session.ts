@@ -9,20 +9,20 @@ import {
   sittingViewOf,
 } from '@imtahan/domain'
 import * as E from 'fp-ts/lib/Either.js'
-import { SESSION } from '../exam/streams.js'
+import { SESSION } from '../shared/streams.js'
 import type { AppealEnv } from './env.js'
 
 export const noSession = (examId: string): DomainError =>
   domainError('session.not_found', `You have no session in sitting ${examId}.`, { examId })
 
-export const loadSession = async (x: AppealEnv, sessionId: string): Promise<SessionState> =>
-  (await x.env.load(SESSION, sessionId)).state
+export const loadSession = async (appeals: AppealEnv, sessionId: string): Promise<SessionState> =>
+  (await appeals.load(SESSION, sessionId)).state
 
 /** The session's re-scores on appeal, in order (APL-6: each is its own event). */
 export const appealRevisionsOf = async (
-  x: AppealEnv,
+  appeals: AppealEnv,
   sessionId: string,
-): Promise<readonly ScoreRevisedOnAppeal[]> => (await loadSession(x, sessionId)).appealRevisions
+): Promise<readonly ScoreRevisedOnAppeal[]> => (await loadSession(appeals, sessionId)).appealRevisions
 
 /**
  * The session as a filing is judged against it: its answers, form and
@@ -31,13 +31,13 @@ export const appealRevisionsOf = async (
  * spares re-reading what was already folded.
  */
 export const appealableSession = async (
-  x: AppealEnv,
+  appeals: AppealEnv,
   state: SessionState,
   sessionId: string,
 ): Promise<E.Either<DomainError, AppealableSession | undefined>> => {
   const examId = examIdOfSession(sessionId)
-  const { state: exam } = await x.exams.load(examId)
-  const sitting = sittingViewOf(exam, x.blueprint)
+  const { state: exam } = await appeals.sittings.load(examId)
+  const sitting = sittingViewOf(exam, appeals.blueprint)
   if (sitting === undefined)
     return E.left(domainError('exam.unknown_sitting', `There is no sitting ${examId}.`, { examId }))
   return E.right(appealableSessionOf(state, sitting, exam.published?.publishedAt))

@@ -10,9 +10,15 @@ import { decodeRecorded } from '../../command/codec.js'
 import { createMemoryCheckpointStore } from '../../runner/checkpoints.js'
 import { catchUpProjection, runProjection } from '../../runner/projection.js'
 import type { EventStore, RecordedEvent, Subscription } from '../../store/port.js'
-import { EXAM, isExamStream, isSessionStream, SESSION_PREFIX } from '../exam/streams.js'
-import { serialised } from '../shared/cabinet-reads.js'
-import { APPEAL, isAppealStream } from './streams.js'
+import { serialised } from '../shared/serialised.js'
+import {
+  APPEAL,
+  EXAM,
+  isAppealStream,
+  isExamStream,
+  isSessionStream,
+  SESSION_PREFIX,
+} from '../shared/streams.js'
 
 export type SittingFacts = { readonly defined?: ExamDefined; readonly published?: ResultsPublished }
 

@@ -6,7 +6,7 @@ import {
   refusalIn,
 } from '@imtahan/domain'
 import * as E from 'fp-ts/lib/Either.js'
-import type { Call } from '../shared/api.js'
+import type { Call } from '../shared/caller.js'
 import type { Env } from '../shared/env.js'
 import { CABINET } from '../shared/streams.js'
 

@@ -10,12 +10,14 @@ import {
 } from '@imtahan/domain'
 import * as E from 'fp-ts/lib/Either.js'
 import * as t from 'io-ts'
-import type { CabinetCompletedAnswer, Call, Result } from '../shared/api.js'
+import { decodeCabinetInput } from '../shared/cabinet-input.js'
 import { openCabinetOf } from '../shared/cabinet-reads.js'
+import type { Call } from '../shared/caller.js'
 import type { Env } from '../shared/env.js'
-import { drive } from '../shared/process-registry.js'
+import type { FollowUps } from '../shared/process-registry.js'
+import type { Result } from '../shared/result.js'
 import { CABINET, FIN_RESERVATION, NUMBER_ALLOCATOR } from '../shared/streams.js'
-import { decodeCabinetInput } from './input.js'
+import type { CabinetCompletedAnswer } from './api.js'
 
 /** CAB-7: the number for this cabinet; the allocator answers a retry with the number it gave before. */
 const allocateNumber = async (
@@ -35,13 +37,17 @@ const allocateNumber = async (
 }
 
 /** WAL-1 and the answer: opens the wallet now (the process runner would too) and reports the number. */
-const finishCompletion = async (env: Env, cabinetId: CabinetId): Result<CabinetCompletedAnswer> => {
+const finishCompletion = async (
+  env: Env,
+  followUps: FollowUps,
+  cabinetId: CabinetId,
+): Result<CabinetCompletedAnswer> => {
   const { events } = await env.load(CABINET, cabinetId)
   const completed = events.find(
     (event): event is CabinetEventOf<'CabinetCompleted'> => event.type === 'CabinetCompleted',
   )
   if (completed === undefined) throw new Error('The cabinet was completed but has no CabinetCompleted event')
-  await drive(env, [{ kind: 'cabinet', event: completed }])
+  await followUps.runFollowUps([completed])
   env.logger?.info({ cabinetId, cabinetNumber: completed.cabinetNumber }, 'cabinet completed')
   return E.right({ cabinetId, cabinetNumber: completed.cabinetNumber })
 }
@@ -57,6 +63,7 @@ const PROBE_NUMBER = cabinetNumberFor(1)
  */
 export const completeRegistration = async (
   env: Env,
+  followUps: FollowUps,
   cabinetId: string,
   raw: { password: unknown },
   call: Call,
@@ -70,7 +77,7 @@ export const completeRegistration = async (
   if (overview.stage === 'completed') {
     const same = passwordHash !== undefined && (await env.passwordHasher.verify(password, passwordHash))
     return same
-      ? finishCompletion(env, id)
+      ? finishCompletion(env, followUps, id)
       : E.left(
           domainError(
             'cabinet.already_completed',
@@ -108,6 +115,6 @@ export const completeRegistration = async (
   const completed = await env.run(CABINET, id, command, context, { call })
   if (E.isLeft(completed)) return completed
   // Nothing recorded: a concurrent call completed it first, so this password must match the one it stored.
-  if (completed.right.events.length === 0) return completeRegistration(env, cabinetId, raw, call)
-  return finishCompletion(env, id)
+  if (completed.right.events.length === 0) return completeRegistration(env, followUps, cabinetId, raw, call)
+  return finishCompletion(env, followUps, id)
 }

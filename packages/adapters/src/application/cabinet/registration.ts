@@ -16,9 +16,11 @@ import * as t from 'io-ts'
 import { decodeRecorded, encodeEvent } from '../../command/codec.js'
 import { deterministicUuid, IMTAHAN_NAMESPACE, randomId } from '../../ids.js'
 import type { RegistryQuery } from '../../ports/registry.js'
-import type { Call, RegistrationStarted, Result } from '../shared/api.js'
+import type { Call } from '../shared/caller.js'
 import type { Env } from '../shared/env.js'
+import type { Result } from '../shared/result.js'
 import { CABINET, FIN_RESERVATION, REGISTRATION_ATTEMPTS } from '../shared/streams.js'
+import type { RegistrationStarted } from './api.js'
 import { documentCodec } from './input.js'
 
 /** The registry port speaks plain strings; the domain gets them decoded, with the FIN they were found for. */

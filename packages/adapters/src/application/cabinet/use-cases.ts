@@ -1,13 +1,17 @@
 import { type CabinetId, type CabinetOverview, type DomainError, Email, PhoneNumber } from '@imtahan/domain'
 import * as E from 'fp-ts/lib/Either.js'
 import * as t from 'io-ts'
-import type { CabinetUseCases, Call, Result } from '../shared/api.js'
+import { decodeCabinetInput } from '../shared/cabinet-input.js'
 import { loadCompletedCabinet, loadOverview } from '../shared/cabinet-reads.js'
+import type { Call } from '../shared/caller.js'
 import type { Env } from '../shared/env.js'
+import type { FollowUps } from '../shared/process-registry.js'
+import type { Result } from '../shared/result.js'
+import type { CabinetUseCases } from './api.js'
 import { onCabinet } from './cabinet-command.js'
 import { maskPhone, newCode, sendIssuedCode } from './codes.js'
 import { completeRegistration } from './completion.js'
-import { decodeCabinetInput, documentCodec, optional } from './input.js'
+import { documentCodec, optional } from './input.js'
 import { authenticate, completePasswordRecovery, requestPasswordRecovery } from './login.js'
 import { askRegistry, startRegistration } from './registration.js'
 
@@ -127,12 +131,13 @@ const overview = async (env: Env, cabinetId: string, call: Call): Result<Cabinet
   return E.isLeft(input) ? input : loadOverview(env, input.right.cabinetId)
 }
 
-export const cabinetUseCases = (env: Env): CabinetUseCases => ({
+export const cabinetUseCases = (env: Env, followUps: FollowUps): CabinetUseCases => ({
   startRegistration: (input, call) => startRegistration(env, input, call),
   setContacts: (cabinetId, input, call) => setContacts(env, cabinetId, input, call),
   resendPhoneCode: (cabinetId, call) => resendPhoneCode(env, cabinetId, call),
   confirmPhone: (cabinetId, input, call) => confirmPhone(env, cabinetId, input, call),
-  completeRegistration: (cabinetId, input, call) => completeRegistration(env, cabinetId, input, call),
+  completeRegistration: (cabinetId, input, call) =>
+    completeRegistration(env, followUps, cabinetId, input, call),
   authenticate: (input, call) => authenticate(env, input, call),
   overview: (cabinetId, call) => overview(env, cabinetId, call),
   renewDocument: (cabinetId, input, call) => renewDocument(env, cabinetId, input, call),

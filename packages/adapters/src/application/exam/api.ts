@@ -9,7 +9,8 @@ import type {
   SubgroupCode,
   Venue,
 } from '@imtahan/domain'
-import type { Call, Result } from '../shared/api.js'
+import type { Call } from '../shared/caller.js'
+import type { Result } from '../shared/result.js'
 
 /*
  * The exam use cases (SPEC §3) by role. Inputs are raw and decoded with the

@@ -1,36 +1,30 @@
 import { type ExamState, examDecider, openSessions, reviewDryRun, type SessionRow } from '@imtahan/domain'
 import * as E from 'fp-ts/lib/Either.js'
-import type { Call } from '../shared/api.js'
+import type { Call } from '../shared/caller.js'
+import type { FollowUps } from '../shared/process-registry.js'
+import type { Result } from '../shared/result.js'
 import type { ExamBoardUseCases, ResultRow, ReviewAnswer, SittingDetail } from './api.js'
-import {
-  actOnSession,
-  asBoard,
-  checkSessionOf,
-  type Drive,
-  eventContextOf,
-  examCommand,
-  type Outcome,
-} from './common.js'
+import { actOnSession, asBoard, checkSessionOf, examCommand } from './common.js'
 import { type ExamEnv, sittingOf } from './env.js'
-import type { Rescorer } from './processes.js'
+import { rescoreSitting } from './rescore.js'
 import { allRows } from './rows.js'
 import { summaryOf } from './summaries.js'
 
 type Raw = Readonly<Record<string, unknown>>
 
 /** One board decision on the sitting's stream, at the clock's `now`. */
-const decide = async (x: ExamEnv, raw: Record<string, unknown>, call: Call, openSessions?: number) => {
+const decide = async (exam: ExamEnv, raw: Record<string, unknown>, call: Call, openSessions?: number) => {
   const command = examCommand(raw)
   if (E.isLeft(command)) return command
   const context = {
-    now: x.env.clock.now(),
-    blueprint: x.blueprint,
+    now: exam.clock.now(),
+    blueprint: exam.blueprint,
     ...(openSessions === undefined ? {} : { openSessions }),
   }
-  return x.exams.run(command.right.examId, {
+  return exam.sittings.run(command.right.examId, {
     command: command.right,
     context,
-    eventContext: eventContextOf(call),
+    call,
   })
 }
 
@@ -56,7 +50,7 @@ const rowOf = (row: SessionRow): ResultRow => {
   }
 }
 
-const detailOf = (x: ExamEnv, state: ExamState): SittingDetail | undefined => {
+const detailOf = (exam: ExamEnv, state: ExamState): SittingDetail | undefined => {
   const definition = state.definition
   if (definition === undefined) return undefined
   return {
@@ -72,48 +66,48 @@ const detailOf = (x: ExamEnv, state: ExamState): SittingDetail | undefined => {
       grounds,
       sessionIds,
     })),
-    results: allRows(x, definition.examId).map(rowOf),
+    results: allRows(exam, definition.examId).map(rowOf),
   }
 }
 
 const boardOnly =
-  <Args extends unknown[], A>(act: (...args: Args) => Outcome<A>) =>
-  async (...args: Args): Outcome<A> => {
+  <Args extends unknown[], A>(act: (...args: Args) => Result<A>) =>
+  async (...args: Args): Result<A> => {
     const call = args[args.length - 1] as Call
     const allowed = asBoard(call)
     return E.isLeft(allowed) ? allowed : act(...args)
   }
 
-export const boardUseCases = (x: ExamEnv, drive: Drive, rescore: Rescorer): ExamBoardUseCases => {
+export const boardUseCases = (exam: ExamEnv, followUps: FollowUps): ExamBoardUseCases => {
   const onSession =
     (build: (sessionId: string, input: Raw) => Record<string, unknown>) =>
     async (examId: string, sessionId: string, input: Raw, call: Call) => {
       const allowed = checkSessionOf(examId, sessionId)
       if (E.isLeft(allowed)) return allowed
-      return actOnSession(x, drive, { ...build(sessionId, input), sessionId }, call)
+      return actOnSession(exam, followUps, { ...build(sessionId, input), sessionId }, call)
     }
   return {
     defineSitting: boardOnly(async (input: Raw, call: Call) => {
-      const done = await decide(x, { ...input, type: 'DefineExam', definedBy: input.by }, call)
+      const done = await decide(exam, { ...input, type: 'DefineExam', definedBy: input.by }, call)
       if (E.isLeft(done)) return done
-      const { state } = await x.exams.load(String(input.examId))
+      const { state } = await exam.sittings.load(String(input.examId))
       return state.definition === undefined
         ? E.left({ code: 'exam.unknown_sitting', message: 'Not defined.' })
         : E.right(summaryOf(state.definition))
     }),
     sittings: boardOnly(async (_call: Call) => {
-      await x.results.catchUp()
+      await exam.results.catchUp()
       return E.right(
-        x.results
+        exam.results
           .definitions()
-          .map((definition) => summaryOf(definition, x.results.results(definition.examId).publishedAt)),
+          .map((definition) => summaryOf(definition, exam.results.results(definition.examId).publishedAt)),
       )
     }),
     sitting: boardOnly(async (examId: string, _call: Call) => {
-      const sitting = await sittingOf(x, examId)
+      const sitting = await sittingOf(exam, examId)
       if (E.isLeft(sitting)) return sitting
-      await x.results.catchUp()
-      const detail = detailOf(x, sitting.right.state)
+      await exam.results.catchUp()
+      const detail = detailOf(exam, sitting.right.state)
       return detail === undefined
         ? E.left({ code: 'exam.unknown_sitting', message: `There is no sitting ${examId}.` })
         : E.right(detail)
@@ -126,25 +120,25 @@ export const boardUseCases = (x: ExamEnv, drive: Drive, rescore: Rescorer): Exam
         decidedBy: 'dry-run',
       })
       if (E.isLeft(command)) return command
-      const sitting = await sittingOf(x, examId)
+      const sitting = await sittingOf(exam, examId)
       if (E.isLeft(sitting)) return sitting
       // The real decision's checks (a task on the form, after the exam, not redundant), recording nothing.
       const checked = examDecider.decide(command.right, sitting.right.state, {
-        now: x.env.clock.now(),
-        blueprint: x.blueprint,
+        now: exam.clock.now(),
+        blueprint: exam.blueprint,
       })
       if (E.isLeft(checked)) return checked
-      await x.results.catchUp()
+      await exam.results.catchUp()
       if (command.right.type !== 'RecordExpertReview')
         return E.left({ code: 'validation.invalid_input', message: 'Not a review.' })
       return E.right(
-        reviewDryRun(sitting.right.state, x.results.results(examId), command.right.review, x.blueprint),
+        reviewDryRun(sitting.right.state, exam.results.results(examId), command.right.review, exam.blueprint),
       )
     }),
     recordReview: boardOnly(
-      async (examId: string, input: { review: unknown; by: unknown }, call: Call): Outcome<ReviewAnswer> => {
+      async (examId: string, input: { review: unknown; by: unknown }, call: Call): Result<ReviewAnswer> => {
         const done = await decide(
-          x,
+          exam,
           { type: 'RecordExpertReview', examId, review: input.review, decidedBy: input.by },
           call,
         )
@@ -153,9 +147,9 @@ export const boardUseCases = (x: ExamEnv, drive: Drive, rescore: Rescorer): Exam
         // Re-scored now so the answer says how many results changed. If that stops half-way (store
         // failure), the process runner finishes it from the recorded review with the same ids.
         try {
-          return E.right({ reviewId, revised: await rescore(examId, reviewId), complete: true })
+          return E.right({ reviewId, revised: await rescoreSitting(exam, examId, reviewId), complete: true })
         } catch (error) {
-          x.env.logger?.warn(
+          exam.logger?.warn(
             { error: error instanceof Error ? error.name : typeof error },
             're-score deferred',
           )
@@ -164,9 +158,13 @@ export const boardUseCases = (x: ExamEnv, drive: Drive, rescore: Rescorer): Exam
       },
     ),
     annul: boardOnly(async (examId: string, input: Raw, call: Call) => {
-      const done = await decide(x, { ...input, type: 'DecideAnnulment', examId, decidedBy: input.by }, call)
+      const done = await decide(
+        exam,
+        { ...input, type: 'DecideAnnulment', examId, decidedBy: input.by },
+        call,
+      )
       if (E.isLeft(done)) return done
-      await drive(done.right.events)
+      await followUps.runFollowUps(done.right.events)
       return E.right({
         decisionId: String(input.decisionId),
         sessionIds: input.sessionIds as readonly string[],
@@ -191,17 +189,17 @@ export const boardUseCases = (x: ExamEnv, drive: Drive, rescore: Rescorer): Exam
       })),
     ),
     publish: boardOnly(async (examId: string, input: { publishAt?: unknown; by: unknown }, call: Call) => {
-      const publishAt = input.publishAt ?? x.env.clock.now().toISOString()
-      await x.results.catchUp()
-      const open = openSessions(x.results.results(examId)).length
+      const publishAt = input.publishAt ?? exam.clock.now().toISOString()
+      await exam.results.catchUp()
+      const open = openSessions(exam.results.results(examId)).length
       const done = await decide(
-        x,
+        exam,
         { type: 'PublishResults', examId, publishAt, publishedBy: input.by },
         call,
         open,
       )
       if (E.isLeft(done)) return done
-      const { state } = await x.exams.load(examId)
+      const { state } = await exam.sittings.load(examId)
       return state.published === undefined
         ? E.left({ code: 'exam.unknown_sitting', message: `There is no sitting ${examId}.` })
         : E.right({ examId, publishedAt: state.published.publishedAt })

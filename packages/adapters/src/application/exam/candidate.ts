@@ -11,10 +11,12 @@ import {
   sessionView,
 } from '@imtahan/domain'
 import * as E from 'fp-ts/lib/Either.js'
-import type { Call } from '../shared/api.js'
-import { checkActor } from '../shared/env.js'
+import type { Call } from '../shared/caller.js'
+import { checkActor } from '../shared/caller.js'
+import type { FollowUps } from '../shared/process-registry.js'
+import type { Result } from '../shared/result.js'
 import type { CandidateTasks, ExamCandidateUseCases } from './api.js'
-import { type Drive, type Outcome, runSession, sessionCommand, sessionNotFound, statusOf } from './common.js'
+import { runSession, sessionCommand, sessionNotFound, statusOf } from './common.js'
 import { type ExamEnv, sessionContext } from './env.js'
 import { registerForSitting } from './registration.js'
 import { summaryOf } from './summaries.js'
@@ -24,30 +26,31 @@ const notRegistered = (examId: string): DomainError =>
 
 /** The candidate's own session: the id derives from the token's cabinet, so no other can be named. */
 const ownSession = async (
-  x: ExamEnv,
+  exam: ExamEnv,
   cabinetId: string,
   examId: string,
   call: Call,
   fast = false,
-): Outcome<{ readonly sessionId: string; readonly state: SessionState }> => {
+): Result<{ readonly sessionId: string; readonly state: SessionState }> => {
   const allowed = checkActor(call, cabinetId)
   if (E.isLeft(allowed)) return allowed
   const sessionId = sessionIdOf(examId, cabinetId.toLowerCase())
   // The answer path trusts the cache: a stale entry only costs a conflict and a retry at the append.
-  const { state } = (fast ? x.sessions.peek(sessionId) : undefined) ?? (await x.sessions.load(sessionId))
+  const { state } =
+    (fast ? exam.sessions.peek(sessionId) : undefined) ?? (await exam.sessions.load(sessionId))
   return state.status === 'none' ? E.left(notRegistered(examId)) : E.right({ sessionId, state })
 }
 
 /** EXM-15: tasks only while the exam runs for this candidate; the variant follows the seat (SCO-0). */
 const tasksOf = async (
-  x: ExamEnv,
+  exam: ExamEnv,
   cabinetId: string,
   examId: string,
   call: Call,
-): Outcome<CandidateTasks> => {
-  const own = await ownSession(x, cabinetId, examId, call)
+): Result<CandidateTasks> => {
+  const own = await ownSession(exam, cabinetId, examId, call)
   if (E.isLeft(own)) return own
-  const context = await sessionContext(x, examId, false)
+  const context = await sessionContext(exam, examId, false)
   if (E.isLeft(context)) return context
   const { state } = own.right
   const view = sessionView(state, context.right)
@@ -98,54 +101,55 @@ const notRunning = (phase: string, startsAt: Date): DomainError => {
 
 /** EXM-16/17: the certificate; an end the clock decided but nobody recorded yet is recorded first. */
 const certificateOf = async (
-  x: ExamEnv,
-  drive: Drive,
+  exam: ExamEnv,
+  followUps: FollowUps,
   cabinetId: string,
   examId: string,
   call: Call,
   finish: boolean,
-): Outcome<ResultCertificate> => {
-  const own = await ownSession(x, cabinetId, examId, call)
+): Result<ResultCertificate> => {
+  const own = await ownSession(exam, cabinetId, examId, call)
   if (E.isLeft(own)) return own
   const { sessionId } = own.right
   const type = finish ? 'FinishSession' : 'CloseIfDue'
-  const done = await runSession(x, { type, sessionId }, call)
+  const done = await runSession(exam, { type, sessionId }, call)
   if (E.isLeft(done)) return done
-  await drive(done.right.events)
-  const { state } = await x.sessions.load(sessionId)
+  await followUps.runFollowUps(done.right.events)
+  const { state } = await exam.sessions.load(sessionId)
   const certificate = resultCertificate(state)
   return certificate === undefined
     ? E.left(domainError('session.not_ended', 'The certificate is issued when the session ends (EXM-17).'))
     : E.right(certificate)
 }
 
-export const candidateUseCases = (x: ExamEnv, drive: Drive): ExamCandidateUseCases => ({
+export const candidateUseCases = (exam: ExamEnv, followUps: FollowUps): ExamCandidateUseCases => ({
   openSittings: async () => {
-    await x.results.catchUp()
-    const now = x.env.clock.now().getTime()
+    await exam.results.catchUp()
+    const now = exam.clock.now().getTime()
     return E.right(
-      x.results
+      exam.results
         .definitions()
         .map((definition) => summaryOf(definition))
         .filter((summary) => summary.registrationClosesAt.getTime() > now),
     )
   },
-  register: (cabinetId, examId, input, call) => registerForSitting(x, drive, cabinetId, examId, input, call),
+  register: (cabinetId, examId, input, call) =>
+    registerForSitting(exam, followUps, cabinetId, examId, input, call),
   session: async (cabinetId, examId, call) => {
-    const own = await ownSession(x, cabinetId, examId, call)
-    return E.isLeft(own) ? own : statusOf(x, own.right.sessionId)
+    const own = await ownSession(exam, cabinetId, examId, call)
+    return E.isLeft(own) ? own : statusOf(exam, own.right.sessionId)
   },
   slip: async (cabinetId, examId, call) => {
-    const own = await ownSession(x, cabinetId, examId, call)
+    const own = await ownSession(exam, cabinetId, examId, call)
     if (E.isLeft(own)) return own
     const { slip } = own.right.state
     return slip === undefined
       ? E.left(domainError('session.no_slip', 'No admission slip: the registration is not confirmed.'))
       : E.right(slip)
   },
-  tasks: (cabinetId, examId, call) => tasksOf(x, cabinetId, examId, call),
+  tasks: (cabinetId, examId, call) => tasksOf(exam, cabinetId, examId, call),
   answer: async (cabinetId, examId, taskId, input, call) => {
-    const own = await ownSession(x, cabinetId, examId, call, true)
+    const own = await ownSession(exam, cabinetId, examId, call, true)
     if (E.isLeft(own)) return own
     const command = sessionCommand({
       type: 'AnswerTask',
@@ -154,27 +158,28 @@ export const candidateUseCases = (x: ExamEnv, drive: Drive): ExamCandidateUseCas
       answer: input.answer,
     })
     if (E.isLeft(command)) return command
-    const done = await runSession(x, command.right as typeof command.right & { sessionId: string }, call, {
+    const done = await runSession(exam, command.right as typeof command.right & { sessionId: string }, call, {
       fresh: false,
     })
     if (E.isLeft(done)) return done
-    const { state } = x.sessions.peek(own.right.sessionId) ?? (await x.sessions.load(own.right.sessionId))
+    const { state } =
+      exam.sessions.peek(own.right.sessionId) ?? (await exam.sessions.load(own.right.sessionId))
     return E.right({ taskId, answer: state.answers[taskId] ?? '' })
   },
   clearAnswer: async (cabinetId, examId, taskId, call) => {
-    const own = await ownSession(x, cabinetId, examId, call, true)
+    const own = await ownSession(exam, cabinetId, examId, call, true)
     if (E.isLeft(own)) return own
     const command = sessionCommand({ type: 'ClearAnswer', sessionId: own.right.sessionId, taskId })
     if (E.isLeft(command)) return command
-    const done = await runSession(x, command.right as typeof command.right & { sessionId: string }, call, {
+    const done = await runSession(exam, command.right as typeof command.right & { sessionId: string }, call, {
       fresh: false,
     })
     return E.isLeft(done) ? done : E.right({ taskId })
   },
   callStaff: async (cabinetId, examId, input, call) => {
-    const own = await ownSession(x, cabinetId, examId, call)
+    const own = await ownSession(exam, cabinetId, examId, call)
     if (E.isLeft(own)) return own
-    const requestId = x.env.newId()
+    const requestId = exam.newId()
     const command = sessionCommand({
       type: 'CallStaff',
       sessionId: own.right.sessionId,
@@ -182,18 +187,18 @@ export const candidateUseCases = (x: ExamEnv, drive: Drive): ExamCandidateUseCas
       message: input.message,
     })
     if (E.isLeft(command)) return command
-    const done = await runSession(x, command.right as typeof command.right & { sessionId: string }, call)
+    const done = await runSession(exam, command.right as typeof command.right & { sessionId: string }, call)
     return E.isLeft(done) ? done : E.right({ requestId })
   },
-  finish: (cabinetId, examId, call) => certificateOf(x, drive, cabinetId, examId, call, true),
-  certificate: (cabinetId, examId, call) => certificateOf(x, drive, cabinetId, examId, call, false),
+  finish: (cabinetId, examId, call) => certificateOf(exam, followUps, cabinetId, examId, call, true),
+  certificate: (cabinetId, examId, call) => certificateOf(exam, followUps, cabinetId, examId, call, false),
   result: async (cabinetId, examId, call) => {
-    const own = await ownSession(x, cabinetId, examId, call)
+    const own = await ownSession(exam, cabinetId, examId, call)
     if (E.isLeft(own)) return own
-    await x.results.catchUp()
-    const results = x.results.results(examId)
+    await exam.results.catchUp()
+    const results = exam.results.results(examId)
     const { publishedAt } = results
-    if (publishedAt === undefined || x.env.clock.now().getTime() < publishedAt.getTime())
+    if (publishedAt === undefined || exam.clock.now().getTime() < publishedAt.getTime())
       return E.left(
         domainError(
           'exam.results_not_published',
@@ -203,7 +208,7 @@ export const candidateUseCases = (x: ExamEnv, drive: Drive): ExamCandidateUseCas
           },
         ),
       )
-    const row = publishedResults(results, x.env.clock.now()).find(
+    const row = publishedResults(results, exam.clock.now()).find(
       (candidate) => candidate.sessionId === own.right.sessionId,
     )
     const final = row?.final

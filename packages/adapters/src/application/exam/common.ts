@@ -13,29 +13,21 @@ import {
 } from '@imtahan/domain'
 import * as E from 'fp-ts/lib/Either.js'
 import type { CommandResult } from '../../command/handle.js'
-import type { EventContext } from '../../store/port.js'
-import type { Call } from '../shared/api.js'
-import { principalOf } from '../shared/env.js'
+import type { Call } from '../shared/caller.js'
+import type { FollowUps } from '../shared/process-registry.js'
+import type { Result } from '../shared/result.js'
 import type { SessionStatus } from './api.js'
 import { type ExamEnv, sessionContext } from './env.js'
-import type { ExamFact } from './processes.js'
-
-export type Outcome<A> = Promise<E.Either<DomainError, A>>
-
-export const eventContextOf = (call: Call): EventContext => ({
-  principal: principalOf(call.actor),
-  ...(call.correlationId === undefined ? {} : { correlationId: call.correlationId }),
-})
 
 const forbidden = (message: string): DomainError => domainError('auth.forbidden', message)
 
 /** SPEC §5: the board's use cases answer the board only. */
 export const asBoard = (call: Call): E.Either<DomainError, void> =>
-  call.actor.kind === 'board' ? E.right(undefined) : E.left(forbidden('This is for the examination board.'))
+  call.caller.kind === 'board' ? E.right(undefined) : E.left(forbidden('This is for the examination board.'))
 
 /** SPEC §5: staff act on the sittings their key is scoped to (any sitting for an unscoped key). */
 export const asStaff = (call: Call, examId: string): E.Either<DomainError, void> => {
-  const { actor } = call
+  const { caller: actor } = call
   if (actor.kind !== 'staff') return E.left(forbidden('This is for exam staff.'))
   return actor.exams === undefined || actor.exams.includes(examId)
     ? E.right(undefined)
@@ -62,46 +54,44 @@ export const examCommand = (raw: Record<string, unknown>): E.Either<DomainError,
  * `fresh: false` is the answer path: the sitting's definition is enough.
  */
 export const runSession = async (
-  x: ExamEnv,
+  exam: ExamEnv,
   command: SessionCommand & { readonly sessionId: string },
   call: Call,
   options: { readonly fresh?: boolean; readonly commandId?: string } = {},
-): Outcome<CommandResult<SessionEvent>> => {
-  const context = await sessionContext(x, examIdOfSession(command.sessionId), options.fresh ?? true)
+): Result<CommandResult<SessionEvent>> => {
+  const context = await sessionContext(exam, examIdOfSession(command.sessionId), options.fresh ?? true)
   if (E.isLeft(context)) return context
-  return x.sessions.run(command.sessionId, {
+  return exam.sessions.run(command.sessionId, {
     command,
     context: context.right,
-    eventContext: eventContextOf(call),
+    call,
     ...(options.commandId === undefined ? {} : { commandId: options.commandId }),
   })
 }
 
 /** The session as it reads at `now` (EXM-16: ended past the deadline even before the end is recorded). */
-export const statusOf = async (x: ExamEnv, sessionId: string): Outcome<SessionStatus> => {
+export const statusOf = async (exam: ExamEnv, sessionId: string): Result<SessionStatus> => {
   const examId = examIdOfSession(sessionId)
-  const context = await sessionContext(x, examId, false)
+  const context = await sessionContext(exam, examId, false)
   if (E.isLeft(context)) return context
-  const { state } = await x.sessions.load(sessionId)
+  const { state } = await exam.sessions.load(sessionId)
   if (state.status === 'none') return E.left(sessionNotFound(sessionId))
   return E.right({ ...sessionView(state, context.right), examId })
 }
 
-export type Drive = (facts: readonly ExamFact[]) => Promise<void>
-
 /** Runs a session command for staff or the board and answers with the session's status after it. */
 export const actOnSession = async (
-  x: ExamEnv,
-  drive: Drive,
+  exam: ExamEnv,
+  followUps: FollowUps,
   raw: Record<string, unknown> & { readonly sessionId: string },
   call: Call,
-): Outcome<SessionStatus> => {
+): Result<SessionStatus> => {
   const command = sessionCommand(raw)
   if (E.isLeft(command)) return command
-  const { state } = await x.sessions.load(raw.sessionId)
+  const { state } = await exam.sessions.load(raw.sessionId)
   if (state.status === 'none') return E.left(sessionNotFound(raw.sessionId))
-  const done = await runSession(x, command.right as SessionCommand & { sessionId: string }, call)
+  const done = await runSession(exam, command.right as SessionCommand & { sessionId: string }, call)
   if (E.isLeft(done)) return done
-  await drive(done.right.events)
-  return statusOf(x, raw.sessionId)
+  await followUps.runFollowUps(done.right.events)
+  return statusOf(exam, raw.sessionId)
 }

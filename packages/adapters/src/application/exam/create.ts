@@ -1,63 +1,37 @@
-import type { Blueprint } from '@imtahan/domain'
-import type { RecordedEvent, Subscription } from '../../store/port.js'
-import type { Env } from '../shared/env.js'
+import type { Subscription } from '../../store/port.js'
+import { DEFAULT_DEADLINE_TICK_MS } from '../shared/deps.js'
+import type { FollowUps } from '../shared/process-registry.js'
 import type { ExamUseCases } from './api.js'
 import { boardUseCases } from './board.js'
 import { candidateUseCases } from './candidate.js'
 import { closeDueSessions, startDeadlineScheduler } from './deadline.js'
-import { createExamEnv } from './env.js'
-import {
-  dispatchExam,
-  driveExam,
-  type ExamAction,
-  type ExamFact,
-  examFactOf,
-  reactToExamFact,
-} from './processes.js'
-import { rescoreSitting } from './rescore.js'
+import type { ExamEnv } from './env.js'
 import { staffUseCases } from './staff.js'
 
-export type ExamOptions = {
-  readonly blueprint?: Blueprint
-  /** How often the deadline scheduler looks for sessions past their deadline (EXM-16). */
-  readonly deadlineTickMs?: number
-}
-
-export const DEFAULT_DEADLINE_TICK_MS = 5_000
-
 /**
- * The exam part of the application: use cases by role, the reactions the
- * process runner calls for exam facts, and the live parts (`start`: results
- * view and deadline scheduler).
+ * The exam part of the application: use cases by role and the live parts
+ * (`start`: results view and deadline scheduler). Its processes and their
+ * steps are in processes.ts, run by the application's one registry.
  */
-export const createExams = (env: Env, options: ExamOptions = {}) => {
-  const x = createExamEnv(env, options.blueprint)
-  const rescore = (examId: string, reviewId: string, causationId?: string) =>
-    rescoreSitting(x, examId, reviewId, causationId)
-  const dispatch = (action: ExamAction, causationId?: string) => dispatchExam(x, rescore, action, causationId)
-  const drive = (facts: readonly ExamFact[]) => driveExam(x, rescore, facts)
-  const tick = () => closeDueSessions(x, (action) => dispatch(action))
+export const createExams = (
+  exam: ExamEnv,
+  followUps: FollowUps,
+  deadlineTickMs = DEFAULT_DEADLINE_TICK_MS,
+) => {
+  const tick = () => closeDueSessions(exam, (step) => followUps.runStep(step, { answers: false }))
   let live: Subscription[] = []
   const useCases: ExamUseCases = {
-    board: boardUseCases(x, drive, rescore),
-    staff: staffUseCases(x, drive),
-    candidate: candidateUseCases(x, drive),
+    board: boardUseCases(exam, followUps),
+    staff: staffUseCases(exam, followUps),
+    candidate: candidateUseCases(exam, followUps),
     closeDueSessions: tick,
   }
   return {
     useCases,
-    /** For the process runner: the exam actions a stored event sets going. */
-    react: (event: RecordedEvent): readonly ExamAction[] => {
-      const fact = examFactOf(event)
-      return fact === undefined ? [] : reactToExamFact(fact)
-    },
-    dispatch: async (action: ExamAction, causationId?: string): Promise<void> =>
-      void (await dispatch(action, causationId)),
-    catchUp: () => x.results.catchUp(),
+    catchUp: () => exam.results.catchUp(),
     start: async (onError: (error: unknown) => void) => {
       if (live.length > 0) return
-      const scheduler = startDeadlineScheduler(x, tick, options.deadlineTickMs ?? DEFAULT_DEADLINE_TICK_MS)
-      live = [await x.results.follow(onError), scheduler]
+      live = [await exam.results.follow(onError), startDeadlineScheduler(exam, tick, deadlineTickMs)]
     },
     stop: async () => {
       const stopping = live

@@ -1,8 +1,7 @@
-import { deadlineProcess } from '@imtahan/domain'
+import { deadlineProcess, type ToSession } from '@imtahan/domain'
 import type { ExamEnv } from './env.js'
-import type { dispatchExam } from './processes.js'
 
-type Dispatch = (action: Parameters<typeof dispatchExam>[2]) => Promise<unknown>
+type Dispatch = (step: ToSession) => Promise<unknown>
 
 /**
  * EXM-16: one tick of the deadline scheduler — every session still open past
@@ -11,17 +10,17 @@ type Dispatch = (action: Parameters<typeof dispatchExam>[2]) => Promise<unknown>
  * were asked to close. Repeated ticks are harmless: a closed session answers
  * `CloseIfDue` with nothing.
  */
-export const closeDueSessions = async (x: ExamEnv, dispatch: Dispatch): Promise<number> => {
-  await x.results.catchUp()
-  const now = x.env.clock.now()
+export const closeDueSessions = async (exam: ExamEnv, dispatch: Dispatch): Promise<number> => {
+  await exam.results.catchUp()
+  const now = exam.clock.now()
   let closed = 0
-  for (const { examId } of x.results.definitions()) {
-    for (const command of deadlineProcess(now, x.results.results(examId))) {
+  for (const { examId } of exam.results.definitions()) {
+    for (const command of deadlineProcess(now, exam.results.results(examId))) {
       await dispatch(command)
       closed += 1
     }
   }
-  if (closed > 0) await x.results.catchUp()
+  if (closed > 0) await exam.results.catchUp()
   return closed
 }
 
@@ -32,7 +31,7 @@ export type DeadlineScheduler = { readonly stop: () => Promise<void> }
  * and the next one tries again (the store may be back by then).
  */
 export const startDeadlineScheduler = (
-  x: ExamEnv,
+  exam: ExamEnv,
   tick: () => Promise<number>,
   intervalMs: number,
 ): DeadlineScheduler => {
@@ -43,7 +42,7 @@ export const startDeadlineScheduler = (
     busy = true
     running = tick()
       .catch((error: unknown) =>
-        x.env.logger?.error(
+        exam.logger?.error(
           { error: error instanceof Error ? error.name : typeof error },
           'deadline tick failed',
         ),

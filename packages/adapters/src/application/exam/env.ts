@@ -15,16 +15,17 @@ import {
   sittingViewOf,
 } from '@imtahan/domain'
 import * as E from 'fp-ts/lib/Either.js'
-import { type CachedStreams, createCachedStreams } from '../../command/state-cache.js'
+import { type CachedStreams, createCachedStreams } from '../shared/cached-streams.js'
 import type { Env } from '../shared/env.js'
+import type { Result } from '../shared/result.js'
+import { EXAM, SESSION } from '../shared/streams.js'
 import { createResultsView, type ResultsView } from './results-view.js'
-import { EXAM, SESSION } from './streams.js'
 
 /** What every exam use case works with: the application's env plus the exam caches and views. */
-export type ExamEnv = {
-  readonly env: Env
+export type ExamEnv = Env & {
   readonly blueprint: Blueprint
-  readonly exams: CachedStreams<ExamCommand, ExamEvent, ExamState, ExamContext>
+  /** Sittings (`exam-<examId>`), read by every session decision. */
+  readonly sittings: CachedStreams<ExamCommand, ExamEvent, ExamState, ExamContext>
   readonly sessions: CachedStreams<SessionCommand, SessionEvent, SessionState, SessionContext>
   /** Finished sessions folded from their `SessionEnded` on, for re-scores only (never shown to anyone). */
   readonly tails: CachedStreams<SessionCommand, SessionEvent, SessionState, SessionContext>
@@ -32,9 +33,9 @@ export type ExamEnv = {
 }
 
 export const createExamEnv = (env: Env, blueprint: Blueprint = DEFAULT_BLUEPRINT): ExamEnv => ({
-  env,
+  ...env,
   blueprint,
-  exams: createCachedStreams(env.store, EXAM, 10_000),
+  sittings: createCachedStreams(env.store, EXAM, 10_000),
   sessions: createCachedStreams(env.store, SESSION),
   tails: createCachedStreams(env.store, SESSION),
   results: createResultsView(env.store),
@@ -51,23 +52,15 @@ export type Sitting = { readonly state: ExamState; readonly view: SittingView }
  * definition is used as is — enough for answers, whose decision depends only
  * on the definition (start, timing, forms), which never changes once recorded.
  */
-export const sittingOf = async (
-  x: ExamEnv,
-  examId: string,
-  fresh = true,
-): Promise<E.Either<DomainError, Sitting>> => {
-  const cached = fresh ? undefined : x.exams.peek(examId)
-  const { state } = cached?.state.definition !== undefined ? cached : await x.exams.load(examId)
-  const view = sittingViewOf(state, x.blueprint)
+export const sittingOf = async (exam: ExamEnv, examId: string, fresh = true): Result<Sitting> => {
+  const cached = fresh ? undefined : exam.sittings.peek(examId)
+  const { state } = cached?.state.definition !== undefined ? cached : await exam.sittings.load(examId)
+  const view = sittingViewOf(state, exam.blueprint)
   return view === undefined ? E.left(unknownSitting(examId)) : E.right({ state, view })
 }
 
 /** The context of a session decision at the clock's `now`. */
-export const sessionContext = async (
-  x: ExamEnv,
-  examId: string,
-  fresh = true,
-): Promise<E.Either<DomainError, SessionContext>> =>
-  E.map((sitting: Sitting) => ({ now: x.env.clock.now(), sitting: sitting.view }))(
-    await sittingOf(x, examId, fresh),
+export const sessionContext = async (exam: ExamEnv, examId: string, fresh = true): Result<SessionContext> =>
+  E.map((sitting: Sitting) => ({ now: exam.clock.now(), sitting: sitting.view }))(
+    await sittingOf(exam, examId, fresh),
   )

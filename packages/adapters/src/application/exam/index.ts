@@ -1,4 +1,5 @@
 export type * from './api.js'
-export { createExams, DEFAULT_DEADLINE_TICK_MS, type ExamOptions, type Exams } from './create.js'
+export { createExams, type Exams } from './create.js'
+export { createExamEnv, type ExamEnv } from './env.js'
+export { examProcesses, examStepRunners } from './processes.js'
 export { createRescorer, type RescorerDeps } from './rescore.js'
-export { EXAM, EXAM_PREFIX, SESSION, SESSION_PREFIX } from './streams.js'

@@ -1,10 +1,12 @@
 import { type DomainError, domainError, sessionIdOf } from '@imtahan/domain'
 import * as E from 'fp-ts/lib/Either.js'
-import type { Call } from '../shared/api.js'
 import { loadCompletedCabinet, loadStatement } from '../shared/cabinet-reads.js'
-import { checkActor } from '../shared/env.js'
+import type { Call } from '../shared/caller.js'
+import { checkActor } from '../shared/caller.js'
+import type { FollowUps } from '../shared/process-registry.js'
+import type { Result } from '../shared/result.js'
 import type { RegistrationAnswer } from './api.js'
-import { type Drive, eventContextOf, type Outcome, sessionCommand } from './common.js'
+import { sessionCommand } from './common.js'
 import { type ExamEnv, sittingOf } from './env.js'
 import { readRecent } from './rows.js'
 
@@ -30,18 +32,18 @@ const refusal = (reason: string): DomainError =>
  * the answer is then `pending`.
  */
 export const registerForSitting = async (
-  x: ExamEnv,
-  drive: Drive,
+  exam: ExamEnv,
+  followUps: FollowUps,
   cabinetId: string,
   examId: string,
   input: { readonly subgroup: unknown },
   call: Call,
-): Outcome<RegistrationAnswer> => {
+): Result<RegistrationAnswer> => {
   const allowed = checkActor(call, cabinetId)
   if (E.isLeft(allowed)) return allowed
-  const cabinet = await loadCompletedCabinet(x.env, cabinetId.toLowerCase() as never)
+  const cabinet = await loadCompletedCabinet(exam, cabinetId.toLowerCase() as never)
   if (E.isLeft(cabinet)) return cabinet
-  const sitting = await sittingOf(x, examId)
+  const sitting = await sittingOf(exam, examId)
   if (E.isLeft(sitting)) return sitting
   const walletId = cabinet.right.cabinetNumber
   const command = sessionCommand({
@@ -53,24 +55,24 @@ export const registerForSitting = async (
   })
   if (E.isLeft(command)) return command
   const sessionId = sessionIdOf(examId, cabinetId.toLowerCase())
-  const balance = (await loadStatement(x.env, walletId)).balance
-  const requested = await x.sessions.run(sessionId, {
+  const balance = (await loadStatement(exam, walletId)).balance
+  const requested = await exam.sessions.run(sessionId, {
     command: command.right,
-    context: { now: x.env.clock.now(), sitting: sitting.right.view, balance },
-    eventContext: eventContextOf(call),
+    context: { now: exam.clock.now(), sitting: sitting.right.view, balance },
+    call,
     ...(call.idempotencyKey === undefined ? {} : { commandId: `register:${call.idempotencyKey}` }),
   })
   if (E.isLeft(requested)) return requested
-  await drive(requested.right.events)
-  const { state } = await x.sessions.load(sessionId)
+  await followUps.runFollowUps(requested.right.events)
+  const { state } = await exam.sessions.load(sessionId)
   if (state.status === 'registered' && state.slip !== undefined)
     return E.right({ sessionId, status: 'registered', slip: state.slip })
-  if (state.status === 'refused') return E.left(refusal(await refusalReason(x, sessionId)))
+  if (state.status === 'refused') return E.left(refusal(await refusalReason(exam, sessionId)))
   return E.right({ sessionId, status: 'pending' })
 }
 
 /** Why the latest attempt was refused: its `RegistrationRefused`, read from the end of the stream. */
-const refusalReason = async (x: ExamEnv, sessionId: string): Promise<string> => {
-  const event = await readRecent(x, sessionId, 'RegistrationRefused')
+const refusalReason = async (exam: ExamEnv, sessionId: string): Promise<string> => {
+  const event = await readRecent(exam, sessionId, 'RegistrationRefused')
   return event?.type === 'RegistrationRefused' ? event.reason : 'session.registration_refused'
 }

@@ -9,9 +9,10 @@ import {
 } from '@imtahan/domain'
 import * as E from 'fp-ts/lib/Either.js'
 import { decodeRecorded } from '../../command/codec.js'
+import { systemCall } from '../shared/caller.js'
 import type { Env } from '../shared/env.js'
+import { SESSION } from '../shared/streams.js'
 import { createExamEnv, type ExamEnv, sittingOf } from './env.js'
-import { SESSION } from './streams.js'
 
 /**
  * Sessions re-scored side by side. Each is a short read and a short append,
@@ -30,34 +31,35 @@ const PARALLEL = 32
  * one keystroke at a time. The tail goes to its own cache, never the one
  * readers see (it lacks the slip and the registration).
  */
-const seedTail = async (x: ExamEnv, sessionId: string): Promise<void> => {
-  if (x.tails.peek(sessionId) !== undefined) return
-  const from = x.results.endRevision(sessionId)
+const seedTail = async (exam: ExamEnv, sessionId: string): Promise<void> => {
+  if (exam.tails.peek(sessionId) !== undefined) return
+  const from = exam.results.endRevision(sessionId)
   if (from === undefined) return
-  const recorded = await x.env.store.readStream(SESSION.streamOf(sessionId), { fromRevision: from })
+  const recorded = await exam.store.readStream(SESSION.streamOf(sessionId), { fromRevision: from })
   const last = recorded[recorded.length - 1]
   if (last === undefined) return
   let state = initialSessionState
   for (const event of recorded) state = examSessionDecider.evolve(state, decodeRecorded(SESSION.codec, event))
-  x.tails.seed(sessionId, { state, revision: last.revision })
+  exam.tails.seed(sessionId, { state, revision: last.revision })
 }
 
 const reviseOne = async (
-  x: ExamEnv,
+  exam: ExamEnv,
   command: ToSession,
   context: SessionContext,
   causationId?: string,
 ): Promise<number> => {
-  await seedTail(x, command.streamId)
-  const outcome = await x.tails.run(command.streamId, {
+  await seedTail(exam, command.streamId)
+  const outcome = await exam.tails.run(command.streamId, {
     command: command.command,
     context,
     commandId: command.commandId,
-    eventContext: { principal: 'system:rescore', ...(causationId === undefined ? {} : { causationId }) },
+    call: systemCall('rescore'),
+    ...(causationId === undefined ? {} : { causationId }),
     maxRetries: 25,
   })
   if (E.isLeft(outcome)) {
-    x.env.logger?.warn({ refusal: outcome.left.code }, 're-score step refused')
+    exam.logger?.warn({ refusal: outcome.left.code }, 're-score step refused')
     if (outcome.left.code === 'command.concurrency_exhausted') throw new Error(outcome.left.message)
     return 0
   }
@@ -73,28 +75,28 @@ const reviseOne = async (
  * sessions this run revised.
  */
 export const rescoreSitting = async (
-  x: ExamEnv,
+  exam: ExamEnv,
   examId: string,
   reviewId: string,
   causationId?: string,
 ): Promise<number> => {
-  const sitting = await sittingOf(x, examId)
+  const sitting = await sittingOf(exam, examId)
   if (E.isLeft(sitting)) return 0
   const recorded = sitting.right.state.reviews.find(
     (event: ExpertReviewRecorded) => event.review.reviewId === reviewId,
   )
   if (recorded === undefined) return 0
-  await x.results.catchUp()
-  const commands = rescoreProcess(recorded, sitting.right.view, x.results.results(examId))
-  const context = { now: x.env.clock.now(), sitting: sitting.right.view }
+  await exam.results.catchUp()
+  const commands = rescoreProcess(recorded, sitting.right.view, exam.results.results(examId))
+  const context = { now: exam.clock.now(), sitting: sitting.right.view }
   let revised = 0
   for (let from = 0; from < commands.length; from += PARALLEL) {
     const batch = commands.slice(from, from + PARALLEL)
-    const counts = await Promise.all(batch.map((command) => reviseOne(x, command, context, causationId)))
+    const counts = await Promise.all(batch.map((command) => reviseOne(exam, command, context, causationId)))
     revised += counts.reduce((sum, n) => sum + n, 0)
   }
-  if (revised > 0) await x.results.catchUp()
-  x.env.logger?.info({ examId, reviewId, revised }, 'sitting re-scored')
+  if (revised > 0) await exam.results.catchUp()
+  exam.logger?.info({ examId, reviewId, revised }, 'sitting re-scored')
   return revised
 }
 
@@ -110,6 +112,6 @@ export type RescorerDeps = Pick<Env, 'store' | 'clock' | 'logger'> & { readonly 
  * the fields `RescorerDeps` names; no cabinet or payment port is needed.
  */
 export const createRescorer = (deps: RescorerDeps) => {
-  const x = createExamEnv(deps as unknown as Env, deps.blueprint)
-  return (examId: string, reviewId: string): Promise<number> => rescoreSitting(x, examId, reviewId)
+  const exam = createExamEnv(deps as unknown as Env, deps.blueprint)
+  return (examId: string, reviewId: string): Promise<number> => rescoreSitting(exam, examId, reviewId)
 }

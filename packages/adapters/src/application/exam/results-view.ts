@@ -11,8 +11,8 @@ import { decodeRecorded } from '../../command/codec.js'
 import { createMemoryCheckpointStore } from '../../runner/checkpoints.js'
 import { catchUpProjection, runProjection } from '../../runner/projection.js'
 import type { EventStore, RecordedEvent, Subscription } from '../../store/port.js'
-import { serialised } from '../shared/cabinet-reads.js'
-import { EXAM, isExamStream, isSessionStream, SESSION } from './streams.js'
+import { serialised } from '../shared/serialised.js'
+import { EXAM, isExamStream, isSessionStream, SESSION } from '../shared/streams.js'
 
 /**
  * The event types the results projection folds (see `evolveSittingResults`);

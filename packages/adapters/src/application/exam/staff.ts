@@ -1,9 +1,11 @@
 import { type CabinetId, seatBook } from '@imtahan/domain'
 import * as E from 'fp-ts/lib/Either.js'
-import type { Call } from '../shared/api.js'
 import { loadOverview } from '../shared/cabinet-reads.js'
+import type { Call } from '../shared/caller.js'
+import type { FollowUps } from '../shared/process-registry.js'
+import type { Result } from '../shared/result.js'
 import type { ExamStaffUseCases, RosterRow } from './api.js'
-import { actOnSession, asStaff, checkSessionOf, type Drive, type Outcome } from './common.js'
+import { actOnSession, asStaff, checkSessionOf } from './common.js'
 import { type ExamEnv, sittingOf } from './env.js'
 import { allRows, readRecent } from './rows.js'
 
@@ -11,15 +13,15 @@ type Raw = Readonly<Record<string, unknown>>
 
 /** Every staff action: the key's scope, a session of this sitting, then the command with `by` as the actor id. */
 const guarded =
-  <A>(act: (examId: string, sessionId: string, input: Raw, call: Call) => Outcome<A>) =>
-  async (examId: string, sessionId: string, input: Raw, call: Call): Outcome<A> => {
+  <A>(act: (examId: string, sessionId: string, input: Raw, call: Call) => Result<A>) =>
+  async (examId: string, sessionId: string, input: Raw, call: Call): Result<A> => {
     const allowed = E.chain(() => checkSessionOf(examId, sessionId))(asStaff(call, examId))
     return E.isLeft(allowed) ? allowed : act(examId, sessionId, input, call)
   }
 
 /** EXM-13: the screen shows the names the cabinet holds (from the registry), so staff never type them. */
-const screenOf = async (x: ExamEnv, examId: string, sessionId: string) => {
-  const overview = await loadOverview(x.env, sessionId.slice(examId.length + 1) as CabinetId)
+const screenOf = async (exam: ExamEnv, examId: string, sessionId: string) => {
+  const overview = await loadOverview(exam, sessionId.slice(examId.length + 1) as CabinetId)
   return E.map((found: { person: { surname: string; name: string; patronymic: string } }) => ({
     surname: found.person.surname,
     name: found.person.name,
@@ -27,15 +29,15 @@ const screenOf = async (x: ExamEnv, examId: string, sessionId: string) => {
   }))(overview)
 }
 
-const roster = async (x: ExamEnv, examId: string, call: Call): Outcome<readonly RosterRow[]> => {
+const roster = async (exam: ExamEnv, examId: string, call: Call): Result<readonly RosterRow[]> => {
   const allowed = asStaff(call, examId)
   if (E.isLeft(allowed)) return allowed
-  const sitting = await sittingOf(x, examId)
+  const sitting = await sittingOf(exam, examId)
   if (E.isLeft(sitting)) return sitting
-  await x.results.catchUp()
+  await exam.results.catchUp()
   const held = seatBook(sitting.right.state).heldBySession
   return E.right(
-    allRows(x, examId).map((row) => {
+    allRows(exam, examId).map((row) => {
       const seat = held.get(row.sessionId)
       return {
         sessionId: row.sessionId,
@@ -49,11 +51,11 @@ const roster = async (x: ExamEnv, examId: string, call: Call): Outcome<readonly 
   )
 }
 
-export const staffUseCases = (x: ExamEnv, drive: Drive): ExamStaffUseCases => {
+export const staffUseCases = (exam: ExamEnv, followUps: FollowUps): ExamStaffUseCases => {
   const act = (raw: Record<string, unknown> & { sessionId: string }, call: Call) =>
-    actOnSession(x, drive, raw, call)
+    actOnSession(exam, followUps, raw, call)
   return {
-    roster: (examId, call) => roster(x, examId, call),
+    roster: (examId, call) => roster(exam, examId, call),
     admit: guarded(async (_examId, sessionId, input, call) => {
       const status = await act(
         {
@@ -66,12 +68,16 @@ export const staffUseCases = (x: ExamEnv, drive: Drive): ExamStaffUseCases => {
         call,
       )
       if (E.isLeft(status)) return status
-      const { state } = await x.sessions.load(sessionId)
+      const { state } = await exam.sessions.load(sessionId)
       const admitted = state.admitted !== undefined
-      return E.right({ ...status.right, admitted, reasons: admitted ? [] : await lastRefusal(x, sessionId) })
+      return E.right({
+        ...status.right,
+        admitted,
+        reasons: admitted ? [] : await lastRefusal(exam, sessionId),
+      })
     }),
     registerInHall: guarded(async (examId, sessionId, input, call) => {
-      const screen = await screenOf(x, examId, sessionId)
+      const screen = await screenOf(exam, examId, sessionId)
       if (E.isLeft(screen)) return screen
       return act(
         {
@@ -133,7 +139,7 @@ export const staffUseCases = (x: ExamEnv, drive: Drive): ExamStaffUseCases => {
 }
 
 /** EXM-12: the reasons of the latest refused admission, read from the end of the stream. */
-const lastRefusal = async (x: ExamEnv, sessionId: string): Promise<readonly string[]> => {
-  const event = await readRecent(x, sessionId, 'AdmissionRefused')
+const lastRefusal = async (exam: ExamEnv, sessionId: string): Promise<readonly string[]> => {
+  const event = await readRecent(exam, sessionId, 'AdmissionRefused')
   return event?.type === 'AdmissionRefused' ? event.reasons : []
 }

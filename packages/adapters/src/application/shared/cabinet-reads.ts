@@ -7,21 +7,15 @@ import {
   type DocumentNumber,
   type DomainError,
   domainError,
-  evolveUnclaimedPayments,
-  initialUnclaimedPayments,
   type OpenCabinet,
   statementOf,
-  type UnclaimedPayment,
-  unclaimedFor,
   WalletOpened,
 } from '@imtahan/domain'
 import * as E from 'fp-ts/lib/Either.js'
 import { decodeRecorded } from '../../command/codec.js'
-import { createMemoryCheckpointStore } from '../../runner/checkpoints.js'
-import { catchUpProjection, runProjection } from '../../runner/projection.js'
-import type { EventStore, RecordedEvent, Subscription } from '../../store/port.js'
 import type { Env } from './env.js'
-import { CABINET, PAYMENT, PAYMENT_PREFIX, WALLET } from './streams.js'
+import type { Result } from './result.js'
+import { CABINET, WALLET } from './streams.js'
 
 export const cabinetNotFound = (): DomainError =>
   domainError(
@@ -35,10 +29,7 @@ export type CompletedCabinet = OpenCabinet & { readonly cabinetNumber: CabinetNu
 export const openCabinetOf = (state: CabinetState): E.Either<DomainError, OpenCabinet> =>
   state.stage === 'open' ? E.right(state) : E.left(cabinetNotFound())
 
-export const loadCompletedCabinet = async (
-  env: Env,
-  cabinetId: CabinetId,
-): Promise<E.Either<DomainError, CompletedCabinet>> => {
+export const loadCompletedCabinet = async (env: Env, cabinetId: CabinetId): Result<CompletedCabinet> => {
   const { state } = await env.load(CABINET, cabinetId)
   return E.chain((cabinet: OpenCabinet) => {
     const { cabinetNumber } = cabinet.overview
@@ -54,10 +45,7 @@ export const loadCompletedCabinet = async (
 }
 
 /** CAB-2/CAB-8/CAB-9: the owner's view, folded from the cabinet's stream. */
-export const loadOverview = async (
-  env: Env,
-  cabinetId: CabinetId,
-): Promise<E.Either<DomainError, CabinetOverview>> =>
+export const loadOverview = async (env: Env, cabinetId: CabinetId): Result<CabinetOverview> =>
   E.map((cabinet: OpenCabinet) => cabinet.overview)(openCabinetOf((await env.load(CABINET, cabinetId)).state))
 
 /** WAL-2/WAL-3/CAB-11: the account page, folded from the wallet's stream. */
@@ -79,46 +67,3 @@ export const documentNumbersOf = (overview: CabinetOverview): readonly DocumentN
   overview.documents.current.number,
   ...overview.documents.history.map((document) => document.number),
 ]
-
-/** A one-at-a-time gate: concurrent readers wait for one catch-up instead of each doing it. */
-export const serialised = () => {
-  let tail: Promise<unknown> = Promise.resolve()
-  return <T>(work: () => Promise<T>): Promise<T> => {
-    const run = tail.then(work, work)
-    tail = run.catch(() => {})
-    return run
-  }
-}
-
-export type UnclaimedPaymentsView = {
-  /** Brings the view up to the end of the log, so a payment received a moment ago is listed. */
-  readonly catchUp: () => Promise<void>
-  readonly follow: (onError: (error: unknown) => void) => Promise<Subscription>
-  readonly rowsFor: (documentNumbers: readonly DocumentNumber[]) => readonly UnclaimedPayment[]
-}
-
-/**
- * PAY-2 "method 1": payments not yet credited, kept in memory and fed from
- * the global log. Its checkpoint lives in memory beside it on purpose: a
- * restarted process has an empty view and must replay, which a saved
- * checkpoint would prevent. The fold is idempotent, so the live runner and a
- * catch-up may both deliver an event.
- */
-export const createUnclaimedPaymentsView = (store: EventStore): UnclaimedPaymentsView => {
-  let view = initialUnclaimedPayments
-  const options = {
-    store,
-    checkpoints: createMemoryCheckpointStore(),
-    name: 'imtahan.view.unclaimed-payments',
-    project: async (recorded: RecordedEvent) => {
-      if (recorded.streamId.startsWith(PAYMENT_PREFIX))
-        view = evolveUnclaimedPayments(view, decodeRecorded(PAYMENT.codec, recorded))
-    },
-  }
-  const exclusive = serialised()
-  return {
-    catchUp: () => exclusive(async () => void (await catchUpProjection(options))),
-    follow: (onError) => runProjection({ ...options, onError }),
-    rowsFor: (documentNumbers) => unclaimedFor(view, documentNumbers),
-  }
-}

@@ -1,4 +1,5 @@
 import {
+  type Blueprint,
   type BusinessCalendar,
   type CabinetPolicy,
   DEFAULT_CABINET_POLICY,
@@ -13,8 +14,6 @@ import type { PopulationRegistry } from '../../ports/registry.js'
 import type { SmsSender } from '../../ports/sms.js'
 import type { CheckpointStore } from '../../runner/checkpoints.js'
 import type { EventStore } from '../../store/port.js'
-import type { AppealOptions } from '../appeal/env.js'
-import type { ExamOptions } from '../exam/create.js'
 
 /** Everything CAB-*, WAL-* and PAY-* call configurable, with the defaults of SPEC.md. */
 export type ImtahanPolicy = {
@@ -31,6 +30,19 @@ export const DEFAULT_IMTAHAN_POLICY: ImtahanPolicy = {
   registrationAttempts: { max: 10, windowSeconds: 60 * 60 },
 }
 
+export type ExamOptions = {
+  readonly blueprint?: Blueprint
+  /** How often the deadline scheduler looks for sessions past their deadline (EXM-16). */
+  readonly deadlineTickMs?: number
+}
+
+export const DEFAULT_DEADLINE_TICK_MS = 5_000
+
+export type AppealOptions = {
+  /** APL-2's configurable number of business days (default 3). */
+  readonly businessDays?: number
+}
+
 export type ImtahanDeps = {
   readonly store: EventStore
   readonly registry: PopulationRegistry
@@ -43,7 +55,7 @@ export type ImtahanDeps = {
   /** Where the process runner keeps its place in the log; in memory when absent (it then replays on start). */
   readonly checkpoints?: CheckpointStore
   readonly logger?: Logger
-  /** Exams: the blueprint forms are checked against and the deadline scheduler's tick (defaults in exam/create.ts). */
+  /** Exams: the blueprint forms are checked against and the deadline scheduler's tick (defaults above). */
   readonly exam?: ExamOptions
   /** New cabinet and transfer ids (UUIDs); random by default. */
   readonly newId?: () => string

@@ -1,17 +1,15 @@
-import { type CabinetContext, type DomainError, domainError } from '@imtahan/domain'
-import * as E from 'fp-ts/lib/Either.js'
+import type { CabinetContext } from '@imtahan/domain'
 import { type CommandResult, handleCommand } from '../../command/handle.js'
 import { type LoadedStream, loadStream } from '../../command/load.js'
 import { randomId } from '../../ids.js'
-import type { EventContext } from '../../store/port.js'
-import type { Actor, Call } from './api.js'
+import { type Call, eventContextOf } from './caller.js'
 import { DEFAULT_IMTAHAN_POLICY, type ImtahanDeps, type ImtahanPolicy } from './deps.js'
+import type { Result } from './result.js'
 import type { Aggregate } from './streams.js'
 
 export type RunOptions = {
-  /** The caller, for the events' metadata; processes pass `principal` instead. */
+  /** The call, for the events' metadata; none for bookkeeping streams (the number allocator). */
   readonly call?: Call
-  readonly principal?: string
   readonly causationId?: string
   /** Makes the command idempotent by deterministic event ids (see `handleCommand`). */
   readonly commandId?: string
@@ -19,47 +17,34 @@ export type RunOptions = {
 }
 
 /** The resolved dependencies plus the few helpers every use case needs. */
-export type Env = Omit<ImtahanDeps, 'policy' | 'newId' | 'checkpoints'> & {
+export type Env = Omit<ImtahanDeps, 'policy' | 'newId' | 'checkpoints' | 'exam' | 'appeals' | 'calendar'> & {
   readonly policy: ImtahanPolicy
   readonly newId: () => string
   readonly cabinetContext: () => CabinetContext
+  /** One command through `handleCommand`, on the aggregate's stream for `id`. */
   readonly run: <Command, Event, State, Context>(
     aggregate: Aggregate<Command, Event, State, Context>,
     id: string,
     command: Command,
     context: Context,
     options?: RunOptions,
-  ) => Promise<E.Either<DomainError, CommandResult<Event>>>
+  ) => Result<CommandResult<Event>>
   readonly load: <Event, State>(
     aggregate: Aggregate<never, Event, State, never>,
     id: string,
   ) => Promise<LoadedStream<Event, State>>
 }
 
-/** How an actor is named in event metadata: ids only, never personal data. */
-export const principalOf = (actor: Actor): string => {
-  switch (actor.kind) {
-    case 'cabinet':
-      return `cabinet:${actor.cabinetId}`
-    case 'system':
-      return `system:${actor.name}`
-    default:
-      return actor.kind
-  }
-}
-
-const eventContextOf = (options: RunOptions): EventContext => {
-  const principal = options.principal ?? (options.call ? principalOf(options.call.actor) : undefined)
-  const correlationId = options.call?.correlationId
-  return {
-    ...(principal === undefined ? {} : { principal }),
-    ...(correlationId === undefined ? {} : { correlationId }),
-    ...(options.causationId === undefined ? {} : { causationId: options.causationId }),
-  }
-}
-
 export const createEnv = (deps: ImtahanDeps): Env => {
-  const { policy, newId, checkpoints: _, ...ports } = deps
+  const {
+    policy,
+    newId,
+    checkpoints: _,
+    exam: _exam,
+    appeals: _appeals,
+    calendar: _calendar,
+    ...ports
+  } = deps
   const resolved: ImtahanPolicy = { ...DEFAULT_IMTAHAN_POLICY, ...policy }
   return {
     ...ports,
@@ -78,7 +63,7 @@ export const createEnv = (deps: ImtahanDeps): Env => {
         streamId: aggregate.streamOf(id),
         command,
         context,
-        eventContext: eventContextOf(options),
+        eventContext: eventContextOf(options.call, options.causationId),
         ...(options.commandId === undefined ? {} : { commandId: options.commandId }),
         ...(options.maxRetries === undefined ? {} : { maxRetries: options.maxRetries }),
       }),
@@ -86,9 +71,3 @@ export const createEnv = (deps: ImtahanDeps): Env => {
       loadStream(deps.store, aggregate.decider, aggregate.codec, aggregate.streamOf(id)),
   }
 }
-
-/** A cabinet may act only on itself; other actors (registration, staff, system) are the HTTP layer's concern. */
-export const checkActor = (call: Call, cabinetId: string): E.Either<DomainError, void> =>
-  call.actor.kind === 'cabinet' && call.actor.cabinetId !== cabinetId.toLowerCase()
-    ? E.left(domainError('auth.forbidden', 'You can act only on your own cabinet.'))
-    : E.right(undefined)

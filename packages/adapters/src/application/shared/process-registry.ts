@@ -1,88 +1,44 @@
-import {
-  type CabinetEvent,
-  type PaymentEvent,
-  type ProcessCommand,
-  paymentProcess,
-  processedKey,
-  type ToWallet,
-  type TransferEvent,
-  toWallet,
-  transferProcess,
-  type WalletEvent,
-} from '@imtahan/domain'
+import type { ExamProcessCommand, ProcessCommand } from '@imtahan/domain'
 import * as E from 'fp-ts/lib/Either.js'
-import { decodeRecorded } from '../../command/codec.js'
+import type { Logger } from '../../logging.js'
+import type { DispatchContext } from '../../runner/process.js'
 import type { RecordedEvent } from '../../store/port.js'
-import type { Env } from './env.js'
-import {
-  CABINET,
-  CABINET_PREFIX,
-  PAYMENT,
-  PAYMENT_PREFIX,
-  TRANSFER,
-  TRANSFER_PREFIX,
-  WALLET,
-  WALLET_PREFIX,
-} from './streams.js'
+import type { Result } from './result.js'
+import { type ApplicationEvent, decodeByStream } from './streams.js'
 
-/** A decoded event that may set a process going, tagged with its aggregate. */
-export type Fact =
-  | { readonly kind: 'cabinet'; readonly event: CabinetEvent }
-  | { readonly kind: 'wallet'; readonly event: WalletEvent }
-  | { readonly kind: 'payment'; readonly event: PaymentEvent }
-  | { readonly kind: 'transfer'; readonly event: TransferEvent }
-
-/** WAL-1: a completed cabinet gets its account, named after its number. */
-export const walletOpeningProcess = (event: CabinetEvent): readonly ToWallet[] =>
-  event.type === 'CabinetCompleted'
-    ? [
-        toWallet(`cabinet:${event.cabinetId}:open-wallet`, {
-          type: 'OpenWallet',
-          walletId: event.cabinetNumber,
-          cabinetId: event.cabinetId,
-          cabinetNumber: event.cabinetNumber,
-          openedAt: event.completedAt,
-        }),
-      ]
-    : []
-
-/** Every process of the application in one reaction; the ids of its commands derive from the trigger. */
-export const react = (fact: Fact): readonly ProcessCommand[] => {
-  switch (fact.kind) {
-    case 'cabinet':
-      return walletOpeningProcess(fact.event)
-    case 'payment':
-      return paymentProcess(fact.event)
-    default:
-      return transferProcess(fact.event)
-  }
+/** SCO-5: after an expert review, re-score the sitting (the work needs the results view, so it is a step of its own). */
+export type RescoreStep = {
+  readonly to: 'rescore'
+  readonly examId: string
+  readonly reviewId: string
+  readonly commandId: string
 }
 
-/** The event types some process reacts to: nothing else in the log is even decoded. */
-const TRIGGERS = new Set([
-  'CabinetCompleted',
-  'PaymentCredited',
-  'TransferRequested',
-  'TransferDebited',
-  'TransferDebitDeclined',
-  'TransferCredited',
-  'TransferCreditDeclined',
-  'TransferRefunded',
-])
+/** One command a process calls for, addressed to a stream kind, with an id derived from its trigger. */
+export type ProcessStep = ProcessCommand | ExamProcessCommand | RescoreStep
 
-export const factOf = (recorded: RecordedEvent): Fact | undefined => {
-  if (!TRIGGERS.has(recorded.type)) return undefined
-  const { streamId } = recorded
-  if (streamId.startsWith(CABINET_PREFIX))
-    return { kind: 'cabinet', event: decodeRecorded(CABINET.codec, recorded) }
-  if (streamId.startsWith(WALLET_PREFIX))
-    return { kind: 'wallet', event: decodeRecorded(WALLET.codec, recorded) }
-  if (streamId.startsWith(PAYMENT_PREFIX))
-    return { kind: 'payment', event: decodeRecorded(PAYMENT.codec, recorded) }
-  if (streamId.startsWith(TRANSFER_PREFIX))
-    return { kind: 'transfer', event: decodeRecorded(TRANSFER.codec, recorded) }
-  return undefined
+/**
+ * A cross-aggregate process (SPEC: WAL-1 wallet opening, PAY-4 top-up, WAL-5
+ * transfer, EXM-10 fee, EXM-21 annulment, SCO-5 re-score, APL-4/5 appeals):
+ * the event types that set it going and the pure reaction of the domain.
+ */
+export type ProcessDefinition = {
+  readonly name: string
+  /** Only these event types are decoded by the runner; the rest of the log is skipped unread. */
+  readonly triggers: ReadonlySet<string>
+  readonly stepsFor: (event: ApplicationEvent) => readonly ProcessStep[]
 }
+
+export type StepOptions = {
+  readonly causationId?: string
+  /** Whether the events answering the step are wanted (to follow them through now); the runner needs none. */
+  readonly answers: boolean
+}
+
+/** Carries out one kind of step: the events it recorded (or, repeated, the ones that answered it first). */
+export type StepRunner<Step> = (step: Step, options: StepOptions) => Result<readonly ApplicationEvent[]>
+
+export type StepRunners = { readonly [To in ProcessStep['to']]: StepRunner<Extract<ProcessStep, { to: To }>> }
 
 /** A step the store could not settle yet (too much contention): retried later, never dropped. */
 export class ProcessStepDeferredError extends Error {
@@ -92,64 +48,78 @@ export class ProcessStepDeferredError extends Error {
   }
 }
 
-const PROCESS_RETRIES = 25
+/** A step a follow-through ran, with the events that answered it. */
+export type FollowedStep = { readonly step: ProcessStep; readonly events: readonly ApplicationEvent[] }
 
-/** What the wallet had already recorded for a repeated command (same idempotency key), so a drive can go on. */
-const earlierAnswer = async (env: Env, command: ToWallet): Promise<readonly WalletEvent[]> => {
-  if (command.command.type === 'OpenWallet') return []
-  const key = processedKey(command.command)
-  const { events } = await env.load(WALLET, command.streamId)
-  return events.filter((event) => event.type !== 'WalletOpened' && processedKey(event) === key)
+/** What use cases need of the processes: follow a command's events through, or run one step. */
+export type FollowUps = {
+  /**
+   * Runs the processes set going by `events` to the end, right now, so the
+   * caller sees the settled result. A failure (crash, store down) stops it;
+   * the process runner over the log finishes the work with the same derived
+   * ids, so nothing is done twice. Answers the steps it ran, in order.
+   */
+  readonly runFollowUps: (events: readonly ApplicationEvent[]) => Promise<readonly FollowedStep[]>
+  /** One step with its derived id; a refusal is logged and answered with no events, contention is thrown. */
+  readonly runStep: (step: ProcessStep, options: StepOptions) => Promise<readonly ApplicationEvent[]>
 }
 
-/**
- * Carries out one process command with its derived id. A domain refusal is a
- * final answer (logged, never retried); contention is thrown so the step is
- * retried. With `answers`, returns the facts that answer the command — the
- * new events or, for a repeat, the ones recorded the first time.
- */
-export const dispatch = async (
-  env: Env,
-  command: ProcessCommand,
-  options: { readonly causationId?: string; readonly answers: boolean },
-): Promise<readonly Fact[]> => {
-  const run = { principal: 'system:process', commandId: command.commandId, maxRetries: PROCESS_RETRIES }
-  const traced = options.causationId === undefined ? run : { ...run, causationId: options.causationId }
-  const result =
-    command.to === 'wallet'
-      ? await env.run(WALLET, command.streamId, command.command, undefined, traced)
-      : await env.run(TRANSFER, command.streamId, command.command, {}, traced)
-  if (E.isLeft(result)) {
-    if (result.left.code === 'command.concurrency_exhausted')
-      throw new ProcessStepDeferredError(command.command.type)
-    env.logger?.warn({ step: command.command.type, refusal: result.left.code }, 'process step refused')
+export type ProcessRegistry = FollowUps & {
+  /** For the process runner: the steps a stored event calls for (nothing is decoded for other types). */
+  readonly react: (recorded: RecordedEvent) => readonly ProcessStep[]
+  readonly dispatch: (step: ProcessStep, context: DispatchContext) => Promise<void>
+}
+
+const stepName = (step: ProcessStep): string => (step.to === 'rescore' ? 'Rescore' : step.command.type)
+
+/** A safety bound: a registration settles in at most six steps, a transfer in five. */
+const MAX_FOLLOW_UPS = 64
+
+/** Every process of the application, run the same way whether a use case follows through now or the runner later. */
+export const createProcessRegistry = (
+  processes: readonly ProcessDefinition[],
+  runners: StepRunners,
+  logger: Logger | undefined,
+): ProcessRegistry => {
+  const triggers = new Set(processes.flatMap((process) => [...process.triggers]))
+  const stepsFor = (event: ApplicationEvent): readonly ProcessStep[] =>
+    processes.flatMap((process) => (process.triggers.has(event.type) ? process.stepsFor(event) : []))
+
+  const runStep: FollowUps['runStep'] = async (step, options) => {
+    const outcome = await (runners[step.to] as StepRunner<ProcessStep>)(step, options)
+    if (E.isRight(outcome)) return outcome.right
+    if (outcome.left.code === 'command.concurrency_exhausted')
+      throw new ProcessStepDeferredError(stepName(step))
+    logger?.warn({ step: stepName(step), refusal: outcome.left.code }, 'process step refused')
     return []
   }
-  if (command.to === 'transfer')
-    return result.right.events.map((event) => ({ kind: 'transfer', event }) as Fact)
-  const events = result.right.events as readonly WalletEvent[]
-  const answered = events.length > 0 || !options.answers ? events : await earlierAnswer(env, command)
-  return answered.map((event) => ({ kind: 'wallet', event }))
-}
 
-/** A safety bound: a transfer settles in at most five steps, so this is never reached by a healthy flow. */
-const MAX_STEPS = 64
-
-/**
- * Runs the processes set going by `triggers` to the end, right now, so the
- * caller sees the settled result. A failure (crash, store down) stops the
- * drive; the process runner over the log finishes the work with the same
- * derived ids, so nothing is done twice.
- */
-export const drive = async (env: Env, triggers: readonly Fact[]): Promise<void> => {
-  const queue = triggers.flatMap(react)
-  try {
-    for (let step = 0; step < MAX_STEPS && queue.length > 0; step++) {
-      const command = queue.shift() as ProcessCommand
-      for (const fact of await dispatch(env, command, { answers: true })) queue.push(...react(fact))
+  const runFollowUps: FollowUps['runFollowUps'] = async (events) => {
+    const queue = events.flatMap(stepsFor)
+    const followed: FollowedStep[] = []
+    try {
+      while (followed.length < MAX_FOLLOW_UPS && queue.length > 0) {
+        const step = queue.shift() as ProcessStep
+        const answered = await runStep(step, { answers: true })
+        followed.push({ step, events: answered })
+        for (const event of answered) queue.push(...stepsFor(event))
+      }
+    } catch (error) {
+      const name = error instanceof Error ? error.name : typeof error
+      logger?.warn({ error: name }, 'settling stopped early; the process runner will finish it')
     }
-  } catch (error) {
-    const name = error instanceof Error ? error.name : typeof error
-    env.logger?.warn({ error: name }, 'settling stopped early; the process runner will finish it')
+    return followed
+  }
+
+  return {
+    runFollowUps,
+    runStep,
+    react: (recorded) => {
+      if (!triggers.has(recorded.type)) return []
+      const event = decodeByStream(recorded)
+      return event === undefined ? [] : stepsFor(event)
+    },
+    dispatch: async (step, context) =>
+      void (await runStep(step, { causationId: context.event.id, answers: false })),
   }
 }

@@ -1,4 +1,7 @@
 import {
+  AppealEvent,
+  appealDecider,
+  appealStreamId,
   CABINET_NUMBERS_STREAM_ID,
   CabinetEvent,
   type CabinetId,
@@ -7,6 +10,10 @@ import {
   cabinetNumberAllocator,
   cabinetStreamId,
   type Decider,
+  ExamEvent,
+  examDecider,
+  examSessionDecider,
+  examStreamId,
   FinReservationEvent,
   finReservationDecider,
   finReservationStreamId,
@@ -14,12 +21,15 @@ import {
   paymentDecider,
   RegistrationAttemptFailed,
   registrationAttemptsStreamId,
+  SessionEvent,
+  sessionStreamId,
   TransferEvent,
   transferDecider,
   WalletEvent,
   walletDecider,
 } from '@imtahan/domain'
-import type { EventCodec } from '../../command/codec.js'
+import { decodeRecorded, type EventCodec } from '../../command/codec.js'
+import type { RecordedEvent } from '../../store/port.js'
 
 /**
  * One aggregate as the application stores it: its decider, its event codec
@@ -60,4 +70,55 @@ export const TRANSFER = aggregate(transferDecider, TransferEvent, (id) => `${TRA
 export const REGISTRATION_ATTEMPTS = {
   codec: RegistrationAttemptFailed as EventCodec<RegistrationAttemptFailed>,
   streamOf: registrationAttemptsStreamId,
+}
+
+/**
+ * The exam aggregates: a sitting (`exam-<examId>`, board data and seats) and
+ * a candidate's session (`examsession-<examId>.<cabinetId>`). Both prefixes
+ * are also in the audit's catalog; `examsession-` is the longer one, so it
+ * wins for session streams.
+ */
+export const EXAM_PREFIX = examStreamId('')
+export const SESSION_PREFIX = sessionStreamId('')
+export const EXAM = aggregate(examDecider, ExamEvent as EventCodec<ExamEvent>, examStreamId)
+export const SESSION = aggregate(
+  examSessionDecider,
+  SessionEvent as EventCodec<SessionEvent>,
+  sessionStreamId,
+)
+
+export const isExamStream = (streamId: string): boolean =>
+  streamId.startsWith(EXAM_PREFIX) && !streamId.startsWith(SESSION_PREFIX)
+export const isSessionStream = (streamId: string): boolean => streamId.startsWith(SESSION_PREFIX)
+
+/**
+ * The Appeal aggregate: `appeal-<appealId>`, with the derived id
+ * `<sessionId>:appeal-<n>` (see the domain's ids.ts). The prefix is also in
+ * the audit's catalog.
+ */
+export const APPEAL_PREFIX = appealStreamId('')
+export const APPEAL = aggregate(appealDecider, AppealEvent as EventCodec<AppealEvent>, appealStreamId)
+export const isAppealStream = (streamId: string): boolean => streamId.startsWith(APPEAL_PREFIX)
+
+/** Any event of an aggregate the application runs processes over (event type names are unique across them). */
+export type ApplicationEvent =
+  | CabinetEvent
+  | WalletEvent
+  | PaymentEvent
+  | TransferEvent
+  | ExamEvent
+  | SessionEvent
+  | AppealEvent
+
+/** Decodes a recorded event with the codec its stream names; `undefined` for streams no process watches. */
+export const decodeByStream = (recorded: RecordedEvent): ApplicationEvent | undefined => {
+  const { streamId } = recorded
+  if (streamId.startsWith(CABINET_PREFIX)) return decodeRecorded(CABINET.codec, recorded)
+  if (streamId.startsWith(WALLET_PREFIX)) return decodeRecorded(WALLET.codec, recorded)
+  if (streamId.startsWith(PAYMENT_PREFIX)) return decodeRecorded(PAYMENT.codec, recorded)
+  if (streamId.startsWith(TRANSFER_PREFIX)) return decodeRecorded(TRANSFER.codec, recorded)
+  if (isSessionStream(streamId)) return decodeRecorded(SESSION.codec, recorded)
+  if (isExamStream(streamId)) return decodeRecorded(EXAM.codec, recorded)
+  if (isAppealStream(streamId)) return decodeRecorded(APPEAL.codec, recorded)
+  return undefined
 }

@@ -1,6 +1,6 @@
 import { type BusinessCalendar, buildCalendar } from '@imtahan/domain'
 import * as E from 'fp-ts/lib/Either.js'
-import type { Call } from '../../../src/application/shared/api.js'
+import type { Call } from '../../../src/application/shared/caller.js'
 import type { ImtahanDeps } from '../../../src/application/shared/deps.js'
 import { createMemoryEventStore } from '../../../src/store/memory.js'
 import type { EventStore } from '../../../src/store/port.js'
@@ -18,7 +18,7 @@ import {
 import { ok } from '../facade/support.js'
 
 export const EXAM_ID = 'cs-2026-06'
-export const commission: Call = { actor: { kind: 'commission' } }
+export const commission: Call = { caller: { kind: 'commission' } }
 export const AA = buildForm('AA', 'aa')
 const closed = AA.form.tasks.filter((task) => task.type === 'closed')
 /** The candidate's 32nd closed task, answered wrongly: accepting it lifts 111 to 112 (AA2 pass mark). */

@@ -149,7 +149,7 @@ describe('the exam day through the facade', () => {
   it('SPEC §5: a staff key scoped to other sittings, a candidate and the board cannot act as staff', async () => {
     const t = makeExamApp()
     const [a] = await sittingWith(t, 1)
-    const scoped = { actor: { kind: 'staff' as const, exams: ['OTHER'] } }
+    const scoped = { caller: { kind: 'staff' as const, exams: ['OTHER'] } }
     const pause = { pauseId: 'p9', incident: 'network', note: 'Network', by: 'staff-9' }
     expect(refusal(await t.app.exams.staff.pause(EXAM_ID, a!.sessionId, pause, scoped))).toBe(
       'auth.forbidden',

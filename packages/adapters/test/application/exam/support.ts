@@ -1,8 +1,8 @@
 import type { GroupCode, SessionEvent } from '@imtahan/domain'
 import { buildForm, correctAnswer, wrongAnswer } from '../../../../domain/test/exam/form-fixtures.js'
-import { SESSION } from '../../../src/application/exam/streams.js'
-import type { Call } from '../../../src/application/shared/api.js'
+import type { Call } from '../../../src/application/shared/caller.js'
 import type { ImtahanDeps } from '../../../src/application/shared/deps.js'
+import { SESSION } from '../../../src/application/shared/streams.js'
 import { decodeRecorded } from '../../../src/command/codec.js'
 import type { TestClock } from '../../../src/ports/clock.js'
 import { createMemoryEventStore } from '../../../src/store/memory.js'
@@ -11,8 +11,8 @@ import { asCabinet, devPerson, makeApp, ok, pay, register, type TestApp } from '
 
 export { buildForm, correctAnswer, wrongAnswer }
 
-export const board: Call = { actor: { kind: 'board' } }
-export const staff: Call = { actor: { kind: 'staff' } }
+export const board: Call = { caller: { kind: 'board' } }
+export const staff: Call = { caller: { kind: 'staff' } }
 
 /** A sitting on 10 June 2026 at 10:00 Baku (06:00 UTC); the test clock starts on 20 May. */
 export const S = new Date('2026-06-10T06:00:00Z')

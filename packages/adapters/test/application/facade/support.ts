@@ -2,7 +2,8 @@ import { type DomainError, type MoneyEvent, PaymentEvent, TransferEvent, WalletE
 import * as E from 'fp-ts/lib/Either.js'
 import { expect } from 'vitest'
 import { createImtahan } from '../../../src/application/facade.js'
-import type { Call, Imtahan } from '../../../src/application/shared/api.js'
+import type { Imtahan } from '../../../src/application/imtahan.js'
+import type { Call } from '../../../src/application/shared/caller.js'
 import type { ImtahanDeps } from '../../../src/application/shared/deps.js'
 import { decodeRecorded, type EventCodec } from '../../../src/command/codec.js'
 import { createTestClock } from '../../../src/ports/clock.js'
@@ -14,10 +15,10 @@ import { createDevSmsSender, type DevSmsSender } from '../../../src/ports/sms.js
 import { createMemoryEventStore } from '../../../src/store/memory.js'
 import type { EventStore } from '../../../src/store/port.js'
 
-export const anonymous: Call = { actor: { kind: 'anonymous' } }
-export const provider: Call = { actor: { kind: 'payment_provider' } }
+export const anonymous: Call = { caller: { kind: 'anonymous' } }
+export const provider: Call = { caller: { kind: 'payment_provider' } }
 export const asCabinet = (cabinetId: string, idempotencyKey?: string): Call => ({
-  actor: { kind: 'cabinet', cabinetId },
+  caller: { kind: 'cabinet', cabinetId },
   ...(idempotencyKey === undefined ? {} : { idempotencyKey }),
 })
 
