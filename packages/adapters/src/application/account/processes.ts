@@ -2,16 +2,14 @@ import {
   type PaymentEvent,
   paymentProcess,
   processedKey,
-  type ToTransfer,
   type ToWallet,
   type TransferEvent,
   transferProcess,
   type WalletEvent,
 } from '@imtahan/domain'
 import * as E from 'fp-ts/lib/Either.js'
-import { systemCall } from '../shared/caller.js'
 import type { Env } from '../shared/env.js'
-import type { ProcessDefinition, StepOptions, StepRunners } from '../shared/process-registry.js'
+import { type ProcessDefinition, type StepRunners, stepCommandOptions } from '../shared/process-registry.js'
 import { TRANSFER, WALLET } from '../shared/streams.js'
 
 /** PAY-4: a credited payment tops up the wallet it was credited to. */
@@ -35,9 +33,6 @@ export const transferSettlement: ProcessDefinition = {
   stepsFor: (event) => transferProcess(event as WalletEvent | TransferEvent),
 }
 
-/** Retries of a process step under contention before it is deferred to the runner. */
-const PROCESS_RETRIES = 25
-
 /** What the wallet had already recorded for a repeated command (same idempotency key), so a follow-through can go on. */
 const earlierAnswer = async (env: Env, step: ToWallet): Promise<readonly WalletEvent[]> => {
   if (step.command.type === 'OpenWallet') return []
@@ -46,23 +41,22 @@ const earlierAnswer = async (env: Env, step: ToWallet): Promise<readonly WalletE
   return events.filter((event) => event.type !== 'WalletOpened' && processedKey(event) === key)
 }
 
-const runOptions = (step: ToWallet | ToTransfer, options: StepOptions) => ({
-  call: systemCall('process'),
-  commandId: step.commandId,
-  maxRetries: PROCESS_RETRIES,
-  ...(options.causationId === undefined ? {} : { causationId: options.causationId }),
-})
-
 /** The wallet and transfer steps of every process (the fee of an exam registration too). */
 export const accountStepRunners = (env: Env): Pick<StepRunners, 'wallet' | 'transfer'> => ({
   wallet: async (step, options) => {
-    const result = await env.run(WALLET, step.streamId, step.command, undefined, runOptions(step, options))
+    const result = await env.run(
+      WALLET,
+      step.streamId,
+      step.command,
+      undefined,
+      stepCommandOptions(step.commandId, options),
+    )
     if (E.isLeft(result)) return result
     const { events } = result.right
     return E.right(events.length > 0 || !options.answers ? events : await earlierAnswer(env, step))
   },
   transfer: async (step, options) =>
     E.map((done: { readonly events: readonly TransferEvent[] }) => done.events)(
-      await env.run(TRANSFER, step.streamId, step.command, {}, runOptions(step, options)),
+      await env.run(TRANSFER, step.streamId, step.command, {}, stepCommandOptions(step.commandId, options)),
     ),
 })

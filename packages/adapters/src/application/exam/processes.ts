@@ -8,8 +8,7 @@ import {
   type SessionEvent,
 } from '@imtahan/domain'
 import * as E from 'fp-ts/lib/Either.js'
-import { systemCall } from '../shared/caller.js'
-import type { ProcessDefinition, StepOptions, StepRunners } from '../shared/process-registry.js'
+import { type ProcessDefinition, type StepRunners, stepCommandOptions } from '../shared/process-registry.js'
 import { type ExamEnv, sessionContext } from './env.js'
 import { rescoreSitting } from './rescore.js'
 
@@ -58,9 +57,6 @@ export const reviewRescore: ProcessDefinition = {
       : [],
 }
 
-/** Retries of a process step under contention before it is deferred to the runner. */
-const PROCESS_RETRIES = 25
-
 /** Publication waits for every session of the sitting to end (APL-1); only it needs the count. */
 const openSessionsOf = async (
   exam: ExamEnv,
@@ -70,13 +66,6 @@ const openSessionsOf = async (
   await exam.results.catchUp()
   return openSessions(exam.results.results(command.examId)).length
 }
-
-const commandOptions = (commandId: string, options: StepOptions) => ({
-  call: systemCall('process'),
-  commandId,
-  maxRetries: PROCESS_RETRIES,
-  ...(options.causationId === undefined ? {} : { causationId: options.causationId }),
-})
 
 /** The sitting, session and re-score steps of every process (the appeals' re-scores too). */
 export const examStepRunners = (exam: ExamEnv): Pick<StepRunners, 'exam' | 'session' | 'rescore'> => ({
@@ -94,7 +83,7 @@ export const examStepRunners = (exam: ExamEnv): Pick<StepRunners, 'exam' | 'sess
     const done = await exam.sittings.run(step.streamId, {
       command: step.command,
       context,
-      ...commandOptions(step.commandId, options),
+      ...stepCommandOptions(step.commandId, options),
     })
     return E.map((result: { readonly events: readonly ExamEvent[] }) => result.events)(done)
   },
@@ -104,7 +93,7 @@ export const examStepRunners = (exam: ExamEnv): Pick<StepRunners, 'exam' | 'sess
     const done = await exam.sessions.run(step.streamId, {
       command: step.command,
       context: context.right,
-      ...commandOptions(step.commandId, options),
+      ...stepCommandOptions(step.commandId, options),
     })
     return E.map((result: { readonly events: readonly SessionEvent[] }) => result.events)(done)
   },

@@ -3,6 +3,7 @@ import * as E from 'fp-ts/lib/Either.js'
 import type { Logger } from '../../logging.js'
 import type { DispatchContext } from '../../runner/process.js'
 import type { RecordedEvent } from '../../store/port.js'
+import { systemCall } from './caller.js'
 import type { Result } from './result.js'
 import { type ApplicationEvent, decodeByStream } from './streams.js'
 
@@ -39,6 +40,17 @@ export type StepOptions = {
 export type StepRunner<Step> = (step: Step, options: StepOptions) => Result<readonly ApplicationEvent[]>
 
 export type StepRunners = { readonly [To in ProcessStep['to']]: StepRunner<Extract<ProcessStep, { to: To }>> }
+
+/** Retries of a process step under contention before it is deferred to the runner. */
+const PROCESS_RETRIES = 25
+
+/** How every step is recorded: by the process (`system:process`), with its derived id, after its trigger. */
+export const stepCommandOptions = (commandId: string, options: StepOptions) => ({
+  call: systemCall('process'),
+  commandId,
+  maxRetries: PROCESS_RETRIES,
+  ...(options.causationId === undefined ? {} : { causationId: options.causationId }),
+})
 
 /** A step the store could not settle yet (too much contention): retried later, never dropped. */
 export class ProcessStepDeferredError extends Error {
