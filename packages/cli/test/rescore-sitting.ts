@@ -1,7 +1,5 @@
 import type { EventStore, NewEvent } from '@imtahan/adapters'
 import type { ReviewImpact } from '@imtahan/domain'
-import { ok } from '../../adapters/test/app/support.js'
-import { wrapStore } from '../../adapters/test/command/wrap-store.js'
 import {
   board,
   buildForm,
@@ -13,7 +11,9 @@ import {
   seatCandidate,
   sittingInput,
   wrongAnswer,
-} from '../../adapters/test/exam/support.js'
+} from '../../adapters/test/application/exam/support.js'
+import { ok } from '../../adapters/test/application/facade/support.js'
+import { wrapStore } from '../../adapters/test/command/wrap-store.js'
 
 export const EXAM_ID = 'cs-2026-rescore'
 const { form, key } = buildForm('BB', 'bb')

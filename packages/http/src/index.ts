@@ -1,5 +1,5 @@
 export { type AppOptions, createApp, type ImtahanHttp } from './app.js'
-export type { AppEnv, Principal } from './context.js'
+export type { AppEnv } from './context.js'
 export { API_KEY_ROLES, type ApiKeyRole, type ApiKeys } from './middleware/auth.js'
 export * from './openapi/json-schema.js'
 export type { RouteDoc } from './openapi/route.js'

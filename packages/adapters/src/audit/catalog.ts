@@ -15,7 +15,7 @@ import {
   REGISTRATION_ATTEMPTS,
   TRANSFER,
   WALLET,
-} from '../app/streams.js'
+} from '../application/shared/streams.js'
 import type { EventCodec } from '../command/codec.js'
 import type { RecordedEvent } from '../store/port.js'
 

@@ -9,8 +9,10 @@ import {
   type Position,
   WrongExpectedVersionError,
 } from '../store/port.js'
+import { conflictBackoffMs, pause } from './backoff.js'
 import { decodeRecorded, type EventCodec, encodeEvent } from './codec.js'
-import { loadStream, type StreamRevision } from './load.js'
+import { loadCachedState, loadStream, type StreamRevision } from './load.js'
+import type { CachedState, StateCache } from './state-cache.js'
 
 export type EventIdInput = {
   readonly streamId: string
@@ -65,6 +67,23 @@ export type HandleCommandOptions<Command, Event, State, Context> = {
   readonly eventContext?: EventContext
   /** Conflicts re-decided before giving up with `command.concurrency_exhausted`. */
   readonly maxRetries?: number
+  /**
+   * Folded states kept between commands (see `StateCache`): the first attempt
+   * decides on the cached state without reading, a conflict reads only what
+   * was appended since. Without it every attempt reads the whole stream.
+   */
+  readonly cache?: StateCache<State>
+}
+
+/** The state to decide on: the cache's on a first attempt, else brought up to date from the store. */
+const stateToDecideOn = async <Command, Event, State, Context>(
+  options: HandleCommandOptions<Command, Event, State, Context>,
+  attempt: number,
+): Promise<CachedState<State>> => {
+  const { store, decider, codec, streamId, cache } = options
+  if (cache === undefined) return loadStream(store, decider, codec, streamId)
+  const cached = attempt === 0 ? cache.get(streamId) : undefined
+  return cached ?? (await loadCachedState(store, decider, codec, streamId, cache))
 }
 
 /**
@@ -72,15 +91,17 @@ export type HandleCommandOptions<Command, Event, State, Context> = {
  * means another writer won, so the command is decided again on the newer
  * state (bounded). Errors other than a conflict (lost connection, malformed
  * stored event) are thrown: their outcome is unknown and the caller retries
- * with the same command id.
+ * with the same command id. Every command of the application goes through
+ * here, cached (exam sittings and sessions) or not.
  */
 export const handleCommand = async <Command, Event, State, Context>(
   options: HandleCommandOptions<Command, Event, State, Context>,
 ): Promise<E.Either<DomainError, CommandResult<Event>>> => {
-  const { store, decider, codec, streamId, command, context, commandId, maxRetries = 5 } = options
+  const { store, decider, codec, streamId, command, context, commandId, cache, maxRetries = 5 } = options
   const eventIdFor = options.eventIdFor ?? defaultEventIdFor
   for (let attempt = 0; attempt <= maxRetries; attempt++) {
-    const { state, revision } = await loadStream(store, decider, codec, streamId)
+    if (attempt > 0) await pause(conflictBackoffMs(attempt - 1))
+    const { state, revision } = await stateToDecideOn(options, attempt)
     const decision = decider.decide(command, state, context)
     if (E.isLeft(decision)) return decision
     const events = decision.right
@@ -91,9 +112,15 @@ export const handleCommand = async <Command, Event, State, Context>(
     }))
     try {
       const result = await store.appendToStream(streamId, newEvents, revision, options.eventContext)
+      cache?.set(streamId, {
+        state: events.reduce(decider.evolve, state),
+        revision: result.nextExpectedRevision,
+      })
       return E.right({ events, nextExpectedRevision: result.nextExpectedRevision, position: result.position })
     } catch (error) {
       if (error instanceof WrongExpectedVersionError) continue
+      // Anything else leaves the stream's state unknown here: the next command reads it again.
+      cache?.delete(streamId)
       if (error instanceof DuplicateEventIdError && commandId !== undefined)
         return E.right(await alreadyApplied(store, codec, streamId, newEvents))
       throw error

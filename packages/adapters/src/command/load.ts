@@ -1,9 +1,10 @@
 import { type Decider, fold } from '@imtahan/domain'
 import type { EventStore, RecordedEvent } from '../store/port.js'
 import { decodeRecorded, type EventCodec } from './codec.js'
+import type { StreamRevision } from './revision.js'
+import type { CachedState, StateCache } from './state-cache.js'
 
-/** Where a stream stands: `'no_stream'` before its first event, else its last revision. */
-export type StreamRevision = bigint | 'no_stream'
+export type { StreamRevision }
 
 export type LoadedStream<Event, State> = {
   readonly state: State
@@ -12,6 +13,8 @@ export type LoadedStream<Event, State> = {
   readonly recorded: readonly RecordedEvent[]
 }
 
+type Folding<Event, State> = Pick<Decider<unknown, Event, State, never>, 'initialState' | 'evolve'>
+
 /**
  * Reads a whole stream, decodes every event (a malformed one throws
  * `MalformedEventError`, it is never skipped: a state folded from part of a
@@ -19,7 +22,7 @@ export type LoadedStream<Event, State> = {
  */
 export const loadStream = async <Event, State>(
   store: EventStore,
-  decider: Pick<Decider<unknown, Event, State, never>, 'initialState' | 'evolve'>,
+  decider: Folding<Event, State>,
   codec: EventCodec<Event>,
   streamId: string,
 ): Promise<LoadedStream<Event, State>> => {
@@ -27,4 +30,26 @@ export const loadStream = async <Event, State>(
   const events = recorded.map((event) => decodeRecorded(codec, event))
   const last = recorded[recorded.length - 1]
   return { state: fold(decider, events), revision: last?.revision ?? 'no_stream', events, recorded }
+}
+
+const nextRevision = (revision: StreamRevision): bigint | 'start' =>
+  revision === 'no_stream' ? 'start' : revision + 1n
+
+/** A stream's state brought up to date from its cached entry: only what was appended since is read. */
+export const loadCachedState = async <Event, State>(
+  store: EventStore,
+  decider: Folding<Event, State>,
+  codec: EventCodec<Event>,
+  streamId: string,
+  cache: StateCache<State>,
+): Promise<CachedState<State>> => {
+  const cached = cache.get(streamId) ?? { state: decider.initialState, revision: 'no_stream' as const }
+  const recorded = await store.readStream(streamId, { fromRevision: nextRevision(cached.revision) })
+  const last = recorded[recorded.length - 1]
+  if (last === undefined) return cached
+  let state = cached.state
+  for (const event of recorded) state = decider.evolve(state, decodeRecorded(codec, event))
+  const entry = { state, revision: last.revision }
+  cache.set(streamId, entry)
+  return entry
 }

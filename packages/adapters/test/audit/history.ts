@@ -1,5 +1,5 @@
 import type { EventStore } from '../../src/store/port.js'
-import { asCabinet, devPerson, makeApp, ok, pay, register } from '../app/support.js'
+import { asCabinet, devPerson, makeApp, ok, pay, register } from '../application/facade/support.js'
 
 /** What `buildHistory` leaves in the store, for tests to tamper with and to check totals against. */
 export type History = Awaited<ReturnType<typeof buildHistory>>

@@ -5,7 +5,7 @@ import { randomId } from '../../src/ids.js'
 import { createLogger } from '../../src/logging.js'
 import { createMemoryEventStore } from '../../src/store/memory.js'
 import type { EventStore } from '../../src/store/port.js'
-import { asCabinet, devPerson, makeApp, ok, pay, register } from '../app/support.js'
+import { asCabinet, devPerson, makeApp, ok, pay, register } from '../application/facade/support.js'
 import { eventually } from '../runner/support.js'
 import { openSqlBacking } from './sql-backing.js'
 

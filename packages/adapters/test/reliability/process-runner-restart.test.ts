@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { PROCESS_RUNNER_NAME } from '../../src/app/create.js'
+import { PROCESS_RUNNER_NAME } from '../../src/application/process-runner.js'
 import { logAuditSource, runAudit } from '../../src/audit/index.js'
 import type { CheckpointStore } from '../../src/runner/checkpoints.js'
 import { comparePositions, type EventStore, type NewEvent, type Position } from '../../src/store/port.js'
@@ -12,7 +12,7 @@ import {
   ok,
   pay,
   register,
-} from '../app/support.js'
+} from '../application/facade/support.js'
 import { wrapStore } from '../command/wrap-store.js'
 import { KINDS, openSqlBacking } from './sql-backing.js'
 

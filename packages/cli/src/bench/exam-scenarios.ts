@@ -21,7 +21,7 @@ import { inParallel } from '../demo/steps.js'
 import { type BenchSitting, benchSitting } from './exam-data.js'
 import type { Budget, Measured } from './scenarios.js'
 
-const board: Call = { actor: { kind: 'board' } }
+const board: Call = { caller: { kind: 'board' } }
 const EXAM_BATCH = 1_000
 const WRITERS = 8
 

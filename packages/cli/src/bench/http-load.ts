@@ -103,11 +103,11 @@ const EXAM_ID = 'load-2026-06'
 const STARTS_AT = new Date('2026-06-10T06:00:00Z')
 const HALL_SEATS = 60
 const SEED_WIDTH = 8
-const BOARD: Call = { actor: { kind: 'board' } }
-const STAFF: Call = { actor: { kind: 'staff' } }
-const ANONYMOUS: Call = { actor: { kind: 'anonymous' } }
-const PROVIDER: Call = { actor: { kind: 'payment_provider' } }
-const asCabinet = (cabinetId: string): Call => ({ actor: { kind: 'cabinet', cabinetId } })
+const BOARD: Call = { caller: { kind: 'board' } }
+const STAFF: Call = { caller: { kind: 'staff' } }
+const ANONYMOUS: Call = { caller: { kind: 'anonymous' } }
+const PROVIDER: Call = { caller: { kind: 'payment_provider' } }
+const asCabinet = (cabinetId: string): Call => ({ caller: { kind: 'cabinet', cabinetId } })
 const minutesFromStart = (minutes: number) => new Date(STARTS_AT.getTime() + minutes * 60_000)
 
 const must = <A>(step: string, result: E.Either<DomainError, A>): A => {

@@ -5,11 +5,11 @@ import * as E from 'fp-ts/lib/Either.js'
 /** What the demo drives: the real facade over the chosen store, with a clock it moves itself. */
 export type DemoPorts = { readonly app: Imtahan; readonly clock: TestClock; readonly sms: DevSmsSender }
 
-export const anonymous: Call = { actor: { kind: 'anonymous' } }
-export const provider: Call = { actor: { kind: 'payment_provider' } }
-export const board: Call = { actor: { kind: 'board' } }
-export const staff: Call = { actor: { kind: 'staff' } }
-export const asCabinet = (cabinetId: string): Call => ({ actor: { kind: 'cabinet', cabinetId } })
+export const anonymous: Call = { caller: { kind: 'anonymous' } }
+export const provider: Call = { caller: { kind: 'payment_provider' } }
+export const board: Call = { caller: { kind: 'board' } }
+export const staff: Call = { caller: { kind: 'staff' } }
+export const asCabinet = (cabinetId: string): Call => ({ caller: { kind: 'cabinet', cabinetId } })
 
 /** A refusal the demo did not plan for is a bug in the demo or the product: stop and say which step. */
 export class DemoStepFailed extends Error {

@@ -66,7 +66,7 @@ export const sessionRoutes = (add: AddRoute, { imtahan, sessions, throttle }: Ro
     errors: ['auth.unauthenticated'],
     handle: async ({ c }) => {
       const principal = c.get('principal')
-      if (principal.kind === 'cabinet') sessions.revoke(principal.token)
+      if (principal.kind === 'cabinet' && principal.token !== undefined) sessions.revoke(principal.token)
       return E.right(undefined)
     },
   })

@@ -1,5 +1,5 @@
 import { auditMoney, Money, type MoneyEvent, type MoneyViolation } from '@imtahan/domain'
-import { PAYMENT, TRANSFER, WALLET } from '../../app/streams.js'
+import { PAYMENT, TRANSFER, WALLET } from '../../application/shared/streams.js'
 import { foldCheck } from '../check.js'
 import type { Finding } from '../finding.js'
 

@@ -1,0 +1,3 @@
+export type * from './api.js'
+export { walletOpening } from './processes.js'
+export { cabinetUseCases } from './use-cases.js'

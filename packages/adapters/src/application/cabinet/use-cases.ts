@@ -1,0 +1,148 @@
+import { type CabinetId, type CabinetOverview, type DomainError, Email, PhoneNumber } from '@imtahan/domain'
+import * as E from 'fp-ts/lib/Either.js'
+import * as t from 'io-ts'
+import { decodeCabinetInput } from '../shared/cabinet-input.js'
+import { loadCompletedCabinet, loadOverview } from '../shared/cabinet-reads.js'
+import type { Call } from '../shared/caller.js'
+import type { Env } from '../shared/env.js'
+import type { FollowUps } from '../shared/process-registry.js'
+import type { Result } from '../shared/result.js'
+import type { CabinetUseCases } from './api.js'
+import { onCabinet } from './cabinet-command.js'
+import { maskPhone, newCode, sendIssuedCode } from './codes.js'
+import { completeRegistration } from './completion.js'
+import { documentCodec, optional } from './input.js'
+import { authenticate, completePasswordRecovery, requestPasswordRecovery } from './login.js'
+import { askRegistry, startRegistration } from './registration.js'
+
+const overviewAfter =
+  (env: Env, cabinetId: CabinetId) =>
+  async (done: E.Either<DomainError, unknown>): Result<CabinetOverview> =>
+    E.isLeft(done) ? done : loadOverview(env, cabinetId)
+
+const contactsInput = decodeCabinetInput({ phone: PhoneNumber, email: optional(Email) })
+
+/** CAB-4/CAB-5: contacts during registration; the code goes by SMS, only its hash to the event. */
+const setContacts = async (
+  env: Env,
+  cabinetId: string,
+  raw: object,
+  call: Call,
+): Result<{ codeSentTo: string }> => {
+  const input = contactsInput(cabinetId, raw, call)
+  if (E.isLeft(input)) return input
+  const { cabinetId: id, phone, email } = input.right
+  const { code, codeHash } = newCode(env)
+  const command = { type: 'SetContacts' as const, phone, codeHash, ...(email === undefined ? {} : { email }) }
+  const events = await onCabinet(env, id, command, call)
+  if (E.isLeft(events)) return events
+  await sendIssuedCode(env, events.right, code)
+  return E.right({ codeSentTo: maskPhone(phone) })
+}
+
+const resendPhoneCode = async (env: Env, cabinetId: string, call: Call): Result<{ codeSentTo: string }> => {
+  const input = decodeCabinetInput({})(cabinetId, {}, call)
+  if (E.isLeft(input)) return input
+  const { code, codeHash } = newCode(env)
+  const events = await onCabinet(env, input.right.cabinetId, { type: 'ResendPhoneCode', codeHash }, call)
+  if (E.isLeft(events)) return events
+  const phone = await sendIssuedCode(env, events.right, code)
+  return E.right({ codeSentTo: phone === undefined ? '' : maskPhone(phone) })
+}
+
+const confirmPhone = async (
+  env: Env,
+  cabinetId: string,
+  raw: object,
+  call: Call,
+): Result<{ phone: string }> => {
+  const input = decodeCabinetInput({ code: t.string })(cabinetId, raw, call)
+  if (E.isLeft(input)) return input
+  const { cabinetId: id, code } = input.right
+  const events = await onCabinet(env, id, { type: 'ConfirmPhone', code: code.trim() }, call)
+  const overview = await overviewAfter(env, id)(events)
+  return E.map((view: CabinetOverview) => ({ phone: view.phone.confirmed ?? '' }))(overview)
+}
+
+/** CAB-8: the new document is checked with the registry for the cabinet's own FIN. */
+const renewDocument = async (
+  env: Env,
+  cabinetId: string,
+  raw: object,
+  call: Call,
+): Result<CabinetOverview> => {
+  const input = decodeCabinetInput({ document: documentCodec(env.policy.cabinet.documentSeries) })(
+    cabinetId,
+    { document: raw },
+    call,
+  )
+  if (E.isLeft(input)) return input
+  const { cabinetId: id, document } = input.right
+  const cabinet = await loadCompletedCabinet(env, id)
+  if (E.isLeft(cabinet)) return cabinet
+  const registry = await askRegistry(env, 'lookupRenewal', { ...document, fin: cabinet.right.fin })
+  return overviewAfter(env, id)(await onCabinet(env, id, { type: 'RenewDocument', document, registry }, call))
+}
+
+const changeInput = decodeCabinetInput({ phone: optional(PhoneNumber), email: optional(Email) })
+
+/** CAB-9: a new number is pending until its code is entered (→ confirmPhone). */
+const changeContacts = async (
+  env: Env,
+  cabinetId: string,
+  raw: object,
+  call: Call,
+): Result<CabinetOverview> => {
+  const input = changeInput(cabinetId, raw, call)
+  if (E.isLeft(input)) return input
+  const { cabinetId: id, phone, email } = input.right
+  const { code, codeHash } = newCode(env)
+  const command = {
+    type: 'ChangeContacts' as const,
+    ...(phone === undefined ? {} : { phone, codeHash }),
+    ...(email === undefined ? {} : { email }),
+  }
+  const events = await onCabinet(env, id, command, call)
+  if (E.isRight(events)) await sendIssuedCode(env, events.right, code)
+  return overviewAfter(env, id)(events)
+}
+
+/** CAB-10: the current password is checked with the slow hash here; the decider judges the new one. */
+const changePassword = async (env: Env, cabinetId: string, raw: object, call: Call): Result<void> => {
+  const input = decodeCabinetInput({ currentPassword: t.string, newPassword: t.string })(cabinetId, raw, call)
+  if (E.isLeft(input)) return input
+  const { cabinetId: id, currentPassword, newPassword } = input.right
+  const cabinet = await loadCompletedCabinet(env, id)
+  if (E.isLeft(cabinet)) return cabinet
+  const stored = cabinet.right.passwordHash
+  const verified = stored !== undefined && (await env.passwordHasher.verify(currentPassword, stored))
+  const newPasswordHash = verified ? await env.passwordHasher.hash(newPassword) : ''
+  const command = {
+    type: 'ChangePassword' as const,
+    currentPasswordVerified: verified,
+    newPassword,
+    newPasswordHash,
+  }
+  return E.map(() => undefined)(await onCabinet(env, id, command, call))
+}
+
+const overview = async (env: Env, cabinetId: string, call: Call): Result<CabinetOverview> => {
+  const input = decodeCabinetInput({})(cabinetId, {}, call)
+  return E.isLeft(input) ? input : loadOverview(env, input.right.cabinetId)
+}
+
+export const cabinetUseCases = (env: Env, followUps: FollowUps): CabinetUseCases => ({
+  startRegistration: (input, call) => startRegistration(env, input, call),
+  setContacts: (cabinetId, input, call) => setContacts(env, cabinetId, input, call),
+  resendPhoneCode: (cabinetId, call) => resendPhoneCode(env, cabinetId, call),
+  confirmPhone: (cabinetId, input, call) => confirmPhone(env, cabinetId, input, call),
+  completeRegistration: (cabinetId, input, call) =>
+    completeRegistration(env, followUps, cabinetId, input, call),
+  authenticate: (input, call) => authenticate(env, input, call),
+  overview: (cabinetId, call) => overview(env, cabinetId, call),
+  renewDocument: (cabinetId, input, call) => renewDocument(env, cabinetId, input, call),
+  changeContacts: (cabinetId, input, call) => changeContacts(env, cabinetId, input, call),
+  changePassword: (cabinetId, input, call) => changePassword(env, cabinetId, input, call),
+  requestPasswordRecovery: (input, call) => requestPasswordRecovery(env, input, call),
+  completePasswordRecovery: (input, call) => completePasswordRecovery(env, input, call),
+})

@@ -1,0 +1,218 @@
+import { type ExamState, examDecider, openSessions, reviewDryRun, type SessionRow } from '@imtahan/domain'
+import * as E from 'fp-ts/lib/Either.js'
+import type { Call } from '../shared/caller.js'
+import type { FollowUps } from '../shared/process-registry.js'
+import type { Result } from '../shared/result.js'
+import type { ExamBoardUseCases, ResultRow, ReviewAnswer, SittingDetail } from './api.js'
+import { actOnSession, asBoard, checkSessionOf, examCommand } from './common.js'
+import { type ExamEnv, sittingOf } from './env.js'
+import { rescoreSitting } from './rescore.js'
+import { allRows } from './rows.js'
+import { summaryOf } from './summaries.js'
+
+type Raw = Readonly<Record<string, unknown>>
+
+/** One board decision on the sitting's stream, at the clock's `now`. */
+const decide = async (exam: ExamEnv, raw: Record<string, unknown>, call: Call, openSessions?: number) => {
+  const command = examCommand(raw)
+  if (E.isLeft(command)) return command
+  const context = {
+    now: exam.clock.now(),
+    blueprint: exam.blueprint,
+    ...(openSessions === undefined ? {} : { openSessions }),
+  }
+  return exam.sittings.run(command.right.examId, {
+    command: command.right,
+    context,
+    call,
+  })
+}
+
+/** The board sees scores and their history, never answers or keys. */
+const rowOf = (row: SessionRow): ResultRow => {
+  const { final } = row
+  return {
+    sessionId: row.sessionId,
+    subgroup: row.subgroup,
+    registered: row.registered,
+    seated: row.seated,
+    ended: final !== undefined,
+    ...(final === undefined
+      ? {}
+      : {
+          endReason: final.endReason,
+          score: final.score,
+          passMark: final.result.passMark,
+          passed: final.passed,
+          annulled: final.annulled,
+        }),
+    revisions: final?.revisions ?? [],
+  }
+}
+
+const detailOf = (exam: ExamEnv, state: ExamState): SittingDetail | undefined => {
+  const definition = state.definition
+  if (definition === undefined) return undefined
+  return {
+    ...summaryOf(definition, state.published?.publishedAt),
+    reviews: state.reviews.map(({ review }) => ({
+      reviewId: review.reviewId,
+      kind: review.kind,
+      taskId: review.taskId,
+      reason: review.reason,
+    })),
+    annulments: state.decisions.map(({ decisionId, grounds, sessionIds }) => ({
+      decisionId,
+      grounds,
+      sessionIds,
+    })),
+    results: allRows(exam, definition.examId).map(rowOf),
+  }
+}
+
+const boardOnly =
+  <Args extends unknown[], A>(act: (...args: Args) => Result<A>) =>
+  async (...args: Args): Result<A> => {
+    const call = args[args.length - 1] as Call
+    const allowed = asBoard(call)
+    return E.isLeft(allowed) ? allowed : act(...args)
+  }
+
+export const boardUseCases = (exam: ExamEnv, followUps: FollowUps): ExamBoardUseCases => {
+  const onSession =
+    (build: (sessionId: string, input: Raw) => Record<string, unknown>) =>
+    async (examId: string, sessionId: string, input: Raw, call: Call) => {
+      const allowed = checkSessionOf(examId, sessionId)
+      if (E.isLeft(allowed)) return allowed
+      return actOnSession(exam, followUps, { ...build(sessionId, input), sessionId }, call)
+    }
+  return {
+    defineSitting: boardOnly(async (input: Raw, call: Call) => {
+      const done = await decide(exam, { ...input, type: 'DefineExam', definedBy: input.by }, call)
+      if (E.isLeft(done)) return done
+      const { state } = await exam.sittings.load(String(input.examId))
+      return state.definition === undefined
+        ? E.left({ code: 'exam.unknown_sitting', message: 'Not defined.' })
+        : E.right(summaryOf(state.definition))
+    }),
+    sittings: boardOnly(async (_call: Call) => {
+      await exam.results.catchUp()
+      return E.right(
+        exam.results
+          .definitions()
+          .map((definition) => summaryOf(definition, exam.results.results(definition.examId).publishedAt)),
+      )
+    }),
+    sitting: boardOnly(async (examId: string, _call: Call) => {
+      const sitting = await sittingOf(exam, examId)
+      if (E.isLeft(sitting)) return sitting
+      await exam.results.catchUp()
+      const detail = detailOf(exam, sitting.right.state)
+      return detail === undefined
+        ? E.left({ code: 'exam.unknown_sitting', message: `There is no sitting ${examId}.` })
+        : E.right(detail)
+    }),
+    reviewDryRun: boardOnly(async (examId: string, input: { review: unknown }, _call: Call) => {
+      const command = examCommand({
+        type: 'RecordExpertReview',
+        examId,
+        review: input.review,
+        decidedBy: 'dry-run',
+      })
+      if (E.isLeft(command)) return command
+      const sitting = await sittingOf(exam, examId)
+      if (E.isLeft(sitting)) return sitting
+      // The real decision's checks (a task on the form, after the exam, not redundant), recording nothing.
+      const checked = examDecider.decide(command.right, sitting.right.state, {
+        now: exam.clock.now(),
+        blueprint: exam.blueprint,
+      })
+      if (E.isLeft(checked)) return checked
+      await exam.results.catchUp()
+      if (command.right.type !== 'RecordExpertReview')
+        return E.left({ code: 'validation.invalid_input', message: 'Not a review.' })
+      return E.right(
+        reviewDryRun(sitting.right.state, exam.results.results(examId), command.right.review, exam.blueprint),
+      )
+    }),
+    recordReview: boardOnly(
+      async (examId: string, input: { review: unknown; by: unknown }, call: Call): Result<ReviewAnswer> => {
+        const done = await decide(
+          exam,
+          { type: 'RecordExpertReview', examId, review: input.review, decidedBy: input.by },
+          call,
+        )
+        if (E.isLeft(done)) return done
+        const reviewId = String((input.review as { reviewId?: unknown }).reviewId)
+        // Re-scored now so the answer says how many results changed. If that stops half-way (store
+        // failure), the process runner finishes it from the recorded review with the same ids.
+        try {
+          return E.right({ reviewId, revised: await rescoreSitting(exam, examId, reviewId), complete: true })
+        } catch (error) {
+          exam.logger?.warn(
+            { error: error instanceof Error ? error.name : typeof error },
+            're-score deferred',
+          )
+          return E.right({ reviewId, revised: 0, complete: false })
+        }
+      },
+    ),
+    annul: boardOnly(async (examId: string, input: Raw, call: Call) => {
+      const done = await decide(
+        exam,
+        { ...input, type: 'DecideAnnulment', examId, decidedBy: input.by },
+        call,
+      )
+      if (E.isLeft(done)) return done
+      await followUps.runFollowUps(done.right.events)
+      return E.right({
+        decisionId: String(input.decisionId),
+        sessionIds: input.sessionIds as readonly string[],
+      })
+    }),
+    fileCourtChallenge: boardOnly(
+      onSession((sessionId, input) => ({
+        type: 'FileCourtChallenge',
+        sessionId,
+        challengeId: input.challengeId,
+        decisionId: input.decisionId,
+        caseReference: input.caseReference,
+      })),
+    ),
+    recordCourtRuling: boardOnly(
+      onSession((sessionId, input) => ({
+        type: 'RecordCourtRuling',
+        sessionId,
+        challengeId: input.challengeId,
+        outcome: input.outcome,
+        rulingReference: input.rulingReference,
+      })),
+    ),
+    publish: boardOnly(async (examId: string, input: { publishAt?: unknown; by: unknown }, call: Call) => {
+      const publishAt = input.publishAt ?? exam.clock.now().toISOString()
+      await exam.results.catchUp()
+      const open = openSessions(exam.results.results(examId)).length
+      const done = await decide(
+        exam,
+        { type: 'PublishResults', examId, publishAt, publishedBy: input.by },
+        call,
+        open,
+      )
+      if (E.isLeft(done)) return done
+      const { state } = await exam.sittings.load(examId)
+      return state.published === undefined
+        ? E.left({ code: 'exam.unknown_sitting', message: `There is no sitting ${examId}.` })
+        : E.right({ examId, publishedAt: state.published.publishedAt })
+    }),
+    grantExtension: boardOnly(
+      onSession((sessionId, input) => ({
+        type: 'GrantExtension',
+        sessionId,
+        extensionId: input.extensionId,
+        minutes: input.minutes,
+        reason: input.reason,
+        grantedBy: input.by,
+      })),
+    ),
+  }
+}

@@ -1,0 +1,44 @@
+import type { Subscription } from '../../store/port.js'
+import { DEFAULT_DEADLINE_TICK_MS } from '../shared/deps.js'
+import type { FollowUps } from '../shared/process-registry.js'
+import type { ExamUseCases } from './api.js'
+import { boardUseCases } from './board.js'
+import { candidateUseCases } from './candidate.js'
+import { closeDueSessions, startDeadlineScheduler } from './deadline.js'
+import type { ExamEnv } from './env.js'
+import { staffUseCases } from './staff.js'
+
+/**
+ * The exam part of the application: use cases by role and the live parts
+ * (`start`: results view and deadline scheduler). Its processes and their
+ * steps are in processes.ts, run by the application's one registry.
+ */
+export const createExams = (
+  exam: ExamEnv,
+  followUps: FollowUps,
+  deadlineTickMs = DEFAULT_DEADLINE_TICK_MS,
+) => {
+  const tick = () => closeDueSessions(exam, (step) => followUps.runStep(step, { answers: false }))
+  let live: Subscription[] = []
+  const useCases: ExamUseCases = {
+    board: boardUseCases(exam, followUps),
+    staff: staffUseCases(exam, followUps),
+    candidate: candidateUseCases(exam, followUps),
+    closeDueSessions: tick,
+  }
+  return {
+    useCases,
+    catchUp: () => exam.results.catchUp(),
+    start: async (onError: (error: unknown) => void) => {
+      if (live.length > 0) return
+      live = [await exam.results.follow(onError), startDeadlineScheduler(exam, tick, deadlineTickMs)]
+    },
+    stop: async () => {
+      const stopping = live
+      live = []
+      await Promise.all(stopping.map((part) => part.stop()))
+    },
+  }
+}
+
+export type Exams = ReturnType<typeof createExams>

@@ -1,0 +1,66 @@
+import {
+  type Blueprint,
+  DEFAULT_BLUEPRINT,
+  type DomainError,
+  domainError,
+  type ExamCommand,
+  type ExamContext,
+  type ExamEvent,
+  type ExamState,
+  type SessionCommand,
+  type SessionContext,
+  type SessionEvent,
+  type SessionState,
+  type SittingView,
+  sittingViewOf,
+} from '@imtahan/domain'
+import * as E from 'fp-ts/lib/Either.js'
+import { type CachedStreams, createCachedStreams } from '../shared/cached-streams.js'
+import type { Env } from '../shared/env.js'
+import type { Result } from '../shared/result.js'
+import { EXAM, SESSION } from '../shared/streams.js'
+import { createResultsView, type ResultsView } from './results-view.js'
+
+/** What every exam use case works with: the application's env plus the exam caches and views. */
+export type ExamEnv = Env & {
+  readonly blueprint: Blueprint
+  /** Sittings (`exam-<examId>`), read by every session decision. */
+  readonly sittings: CachedStreams<ExamCommand, ExamEvent, ExamState, ExamContext>
+  readonly sessions: CachedStreams<SessionCommand, SessionEvent, SessionState, SessionContext>
+  /** Finished sessions folded from their `SessionEnded` on, for re-scores only (never shown to anyone). */
+  readonly tails: CachedStreams<SessionCommand, SessionEvent, SessionState, SessionContext>
+  readonly results: ResultsView
+}
+
+export const createExamEnv = (env: Env, blueprint: Blueprint = DEFAULT_BLUEPRINT): ExamEnv => ({
+  ...env,
+  blueprint,
+  sittings: createCachedStreams(env.store, EXAM, 10_000),
+  sessions: createCachedStreams(env.store, SESSION),
+  tails: createCachedStreams(env.store, SESSION),
+  results: createResultsView(env.store),
+})
+
+export const unknownSitting = (examId: string): DomainError =>
+  domainError('exam.unknown_sitting', `There is no sitting ${examId}.`, { examId })
+
+export type Sitting = { readonly state: ExamState; readonly view: SittingView }
+
+/**
+ * The sitting as a session decision needs it. `fresh` reads what the Exam
+ * stream gained since it was cached (reviews, seats); without it a cached
+ * definition is used as is — enough for answers, whose decision depends only
+ * on the definition (start, timing, forms), which never changes once recorded.
+ */
+export const sittingOf = async (exam: ExamEnv, examId: string, fresh = true): Result<Sitting> => {
+  const cached = fresh ? undefined : exam.sittings.peek(examId)
+  const { state } = cached?.state.definition !== undefined ? cached : await exam.sittings.load(examId)
+  const view = sittingViewOf(state, exam.blueprint)
+  return view === undefined ? E.left(unknownSitting(examId)) : E.right({ state, view })
+}
+
+/** The context of a session decision at the clock's `now`. */
+export const sessionContext = async (exam: ExamEnv, examId: string, fresh = true): Result<SessionContext> =>
+  E.map((sitting: Sitting) => ({ now: exam.clock.now(), sitting: sitting.view }))(
+    await sittingOf(exam, examId, fresh),
+  )

@@ -1,0 +1,5 @@
+export type * from './api.js'
+export { createExams, type Exams } from './create.js'
+export { createExamEnv, type ExamEnv } from './env.js'
+export { examProcesses, examStepRunners } from './processes.js'
+export { createRescorer, type RescorerDeps } from './rescore.js'

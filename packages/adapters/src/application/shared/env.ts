@@ -1,0 +1,73 @@
+import type { CabinetContext } from '@imtahan/domain'
+import { type CommandResult, handleCommand } from '../../command/handle.js'
+import { type LoadedStream, loadStream } from '../../command/load.js'
+import { randomId } from '../../ids.js'
+import { type Call, eventContextOf } from './caller.js'
+import { DEFAULT_IMTAHAN_POLICY, type ImtahanDeps, type ImtahanPolicy } from './deps.js'
+import type { Result } from './result.js'
+import type { Aggregate } from './streams.js'
+
+export type RunOptions = {
+  /** The call, for the events' metadata; none for bookkeeping streams (the number allocator). */
+  readonly call?: Call
+  readonly causationId?: string
+  /** Makes the command idempotent by deterministic event ids (see `handleCommand`). */
+  readonly commandId?: string
+  readonly maxRetries?: number
+}
+
+/** The resolved dependencies plus the few helpers every use case needs. */
+export type Env = Omit<ImtahanDeps, 'policy' | 'newId' | 'checkpoints' | 'exam' | 'appeals' | 'calendar'> & {
+  readonly policy: ImtahanPolicy
+  readonly newId: () => string
+  readonly cabinetContext: () => CabinetContext
+  /** One command through `handleCommand`, on the aggregate's stream for `id`. */
+  readonly run: <Command, Event, State, Context>(
+    aggregate: Aggregate<Command, Event, State, Context>,
+    id: string,
+    command: Command,
+    context: Context,
+    options?: RunOptions,
+  ) => Result<CommandResult<Event>>
+  readonly load: <Event, State>(
+    aggregate: Aggregate<never, Event, State, never>,
+    id: string,
+  ) => Promise<LoadedStream<Event, State>>
+}
+
+export const createEnv = (deps: ImtahanDeps): Env => {
+  const {
+    policy,
+    newId,
+    checkpoints: _,
+    exam: _exam,
+    appeals: _appeals,
+    calendar: _calendar,
+    ...ports
+  } = deps
+  const resolved: ImtahanPolicy = { ...DEFAULT_IMTAHAN_POLICY, ...policy }
+  return {
+    ...ports,
+    policy: resolved,
+    newId: newId ?? randomId,
+    cabinetContext: () => ({
+      now: deps.clock.now(),
+      policy: resolved.cabinet,
+      verifyCode: (code, codeHash) => deps.codeHasher.verify(code, codeHash),
+    }),
+    run: (aggregate, id, command, context, options = {}) =>
+      handleCommand({
+        store: deps.store,
+        decider: aggregate.decider,
+        codec: aggregate.codec,
+        streamId: aggregate.streamOf(id),
+        command,
+        context,
+        eventContext: eventContextOf(options.call, options.causationId),
+        ...(options.commandId === undefined ? {} : { commandId: options.commandId }),
+        ...(options.maxRetries === undefined ? {} : { maxRetries: options.maxRetries }),
+      }),
+    load: (aggregate, id) =>
+      loadStream(deps.store, aggregate.decider, aggregate.codec, aggregate.streamOf(id)),
+  }
+}
