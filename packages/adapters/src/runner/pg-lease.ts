@@ -1,7 +1,7 @@
 import pg from 'pg'
+import { poolSqlClient } from '../store/postgres/client.js'
 import { quoteSchema } from '../store/sql/client.js'
 import { migrate } from '../store/sql/migrations.js'
-import { poolSqlClient } from '../store/postgres/client.js'
 import type { Lease, LeaseHolder, Leases } from './lease.js'
 
 /**
