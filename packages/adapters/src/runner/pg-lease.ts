@@ -62,12 +62,18 @@ export const createPostgresLeases = async (options: PostgresLeaseOptions): Promi
       await connection.end().catch(() => {})
       return undefined
     }
-    await connection.query(
-      `insert into ${table} (name, instance_id, backend_pid) values ($1, $2, $3)
-       on conflict (name) do update set instance_id = excluded.instance_id,
-         backend_pid = excluded.backend_pid, acquired_at = now()`,
-      [name, instanceId, row.pid],
-    )
+    try {
+      await connection.query(
+        `insert into ${table} (name, instance_id, backend_pid) values ($1, $2, $3)
+         on conflict (name) do update set instance_id = excluded.instance_id,
+           backend_pid = excluded.backend_pid, acquired_at = now()`,
+        [name, instanceId, row.pid],
+      )
+    } catch (error) {
+      // Not recorded means not held: a lease nobody can see in `holders()` would puzzle the operator.
+      await connection.end().catch(() => {})
+      throw error
+    }
     const controller = new AbortController()
     const end = async () => {
       if (controller.signal.aborted) return
