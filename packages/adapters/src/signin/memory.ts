@@ -1,10 +1,4 @@
-import {
-  isSignInToken,
-  newSignInToken,
-  type SignInSessionOptions,
-  type SignInSessions,
-  signInTokenHash,
-} from './port.js'
+import { type SignInSessionOptions, type SignInSessions, signInTokens } from './port.js'
 
 type Session = { readonly cabinetId: string; readonly expiresAt: number }
 
@@ -18,7 +12,7 @@ export const createMemorySignInSessions = ({
   clock,
 }: SignInSessionOptions): SignInSessions => {
   const sessions = new Map<string, Session>()
-  const hashOf = (token: string) => signInTokenHash(secret, token)
+  const { create, hashOf, isOurs } = signInTokens(secret)
   const purgeExpired = async (now: Date) => {
     let purged = 0
     for (const [hash, session] of sessions)
@@ -32,13 +26,13 @@ export const createMemorySignInSessions = ({
     issue: async (cabinetId) => {
       // Nothing else bounds the map, so each sign-in sweeps what expired.
       await purgeExpired(clock.now())
-      const token = newSignInToken()
+      const token = create()
       const expiresAt = clock.now().getTime() + ttlSeconds * 1000
       sessions.set(hashOf(token), { cabinetId, expiresAt })
       return { token, expiresAt: new Date(expiresAt) }
     },
     resolve: async (token) => {
-      if (!isSignInToken(token)) return undefined
+      if (!isOurs(token)) return undefined
       const session = sessions.get(hashOf(token))
       return session !== undefined && session.expiresAt > clock.now().getTime()
         ? session.cabinetId

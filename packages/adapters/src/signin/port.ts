@@ -41,3 +41,10 @@ export const signInTokenHash = (secret: Buffer, token: string): string =>
   createHmac('sha256', secret).update(`session\n${token}`).digest('base64url')
 
 export const isSignInToken = (token: string): boolean => token.startsWith(SIGN_IN_TOKEN_PREFIX)
+
+/** The token operations both storages share, keyed by the server secret. */
+export const signInTokens = (secret: Buffer) => ({
+  create: newSignInToken,
+  hashOf: (token: string) => signInTokenHash(secret, token),
+  isOurs: isSignInToken,
+})

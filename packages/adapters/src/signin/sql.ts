@@ -1,12 +1,6 @@
 import { quoteSchema, type SqlClient } from '../store/sql/client.js'
 import { migrate } from '../store/sql/migrations.js'
-import {
-  isSignInToken,
-  newSignInToken,
-  type SignInSessionOptions,
-  type SignInSessions,
-  signInTokenHash,
-} from './port.js'
+import { type SignInSessionOptions, type SignInSessions, signInTokens } from './port.js'
 
 const statements = (schema: string) => {
   const table = `${quoteSchema(schema)}.sign_in_sessions`
@@ -35,17 +29,17 @@ export const createSqlSignInSessions = async (
   await migrate(client, schema)
   const sql = statements(schema)
   const { secret, ttlSeconds, clock } = options
-  const hashOf = (token: string) => signInTokenHash(secret, token)
+  const { create, hashOf, isOurs } = signInTokens(secret)
   return {
     issue: async (cabinetId) => {
       const now = clock.now()
-      const token = newSignInToken()
+      const token = create()
       const expiresAt = new Date(now.getTime() + ttlSeconds * 1000)
       await client.query(sql.issue, [hashOf(token), cabinetId, expiresAt.toISOString(), now.toISOString()])
       return { token, expiresAt }
     },
     resolve: async (token) => {
-      if (!isSignInToken(token)) return undefined
+      if (!isOurs(token)) return undefined
       const [row] = await client.query<{ cabinet_id: string }>(sql.resolve, [
         hashOf(token),
         clock.now().toISOString(),

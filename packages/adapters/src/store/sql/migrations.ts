@@ -78,7 +78,7 @@ const MIGRATIONS: readonly Migration[] = [
   {
     version: 4,
     name: 'lease holders',
-    // Who took which lease; runner/lease.ts trusts a row only while its backend still holds the advisory lock.
+    // Who took which lease; runner/pg-lease.ts trusts a row only while its backend still holds the advisory lock.
     statements: (s) => [
       `create table ${s}.lease_holders (
         name text primary key,
