@@ -41,6 +41,12 @@ export const createMemoryIdempotencyStore = (
       if (existing?.requestHash !== requestHash || existing.outcome !== undefined) return
       records.set(keyText(key), { ...existing, outcome, updatedAt: now })
     },
+    heartbeat: async (key, requestHash, now) => {
+      const existing = records.get(keyText(key))
+      if (existing?.requestHash !== requestHash || existing.outcome !== undefined) return false
+      if (now > existing.updatedAt) records.set(keyText(key), { ...existing, updatedAt: now })
+      return true
+    },
     abandon: async (key, requestHash) => {
       const existing = records.get(keyText(key))
       if (existing?.requestHash === requestHash && existing.outcome === undefined)

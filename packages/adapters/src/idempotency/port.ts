@@ -26,6 +26,13 @@ export type BeginResult =
 export interface IdempotencyStore {
   begin(key: IdempotencyKey, requestHash: string, now: Date): Promise<BeginResult>
   complete(key: IdempotencyKey, requestHash: string, outcome: StoredOutcome, now: Date): Promise<void>
+  /**
+   * Renews the lease of a running request's record (`updatedAt` = `now`), so
+   * a live request keeps its key however long it runs while a dead one's key
+   * is free `leaseSeconds` after its last beat. `false` when the record is no
+   * longer running under this request (completed, abandoned, purged).
+   */
+  heartbeat(key: IdempotencyKey, requestHash: string, now: Date): Promise<boolean>
   /** The request failed without an outcome worth keeping (a 500): a retry may run it again. */
   abandon(key: IdempotencyKey, requestHash: string): Promise<void>
   /** Forgets records created before `before`; returns how many. */
@@ -35,13 +42,34 @@ export interface IdempotencyStore {
 export type IdempotencyPolicy = {
   /** How long an outcome is kept (WAL-7: at least 24 hours). */
   readonly retentionSeconds: number
-  /** A record still running after this long is taken to be from a crashed request, and may be retried. */
+  /**
+   * A running record not renewed for this long is taken to be from a crashed
+   * request (its process died), and may be retried.
+   */
   readonly leaseSeconds: number
+  /** How often a running request renews its record (`keepIdempotencyKeyAlive`); well below `leaseSeconds`. */
+  readonly heartbeatSeconds: number
 }
 
+/**
+ * For callers that do not heartbeat yet: a running record blocks retries for
+ * a minute, long enough for any request to finish.
+ */
 export const DEFAULT_IDEMPOTENCY_POLICY: IdempotencyPolicy = {
   retentionSeconds: 24 * 60 * 60,
   leaseSeconds: 60,
+  heartbeatSeconds: 20,
+}
+
+/**
+ * For callers that heartbeat while the request runs (several processes on
+ * one database): the key of a request whose process died is free within
+ * seconds, and a live request renews it every 2 s for as long as it runs.
+ */
+export const HEARTBEAT_IDEMPOTENCY_POLICY: IdempotencyPolicy = {
+  retentionSeconds: 24 * 60 * 60,
+  leaseSeconds: 6,
+  heartbeatSeconds: 2,
 }
 
 /** The longest key accepted (WAL-7). */
@@ -86,4 +114,30 @@ export const purgeSchedule = (policy: IdempotencyPolicy, purge: (before: Date) =
       last = undefined
     })
   }
+}
+
+/**
+ * Renews a running request's record every `heartbeatSeconds` until `stop()`
+ * (call it when the request completes or is abandoned). A failed beat is
+ * retried at the next one; a `false` answer (the record is no longer ours)
+ * ends the beating.
+ */
+export const keepIdempotencyKeyAlive = (
+  store: IdempotencyStore,
+  key: IdempotencyKey,
+  requestHash: string,
+  clock: { now(): Date },
+  policy: IdempotencyPolicy,
+): { stop(): void } => {
+  const timer = setInterval(() => {
+    store.heartbeat(key, requestHash, clock.now()).then(
+      (ours) => {
+        if (!ours) clearInterval(timer)
+      },
+      () => {},
+    )
+  }, policy.heartbeatSeconds * 1000)
+  // A beating key must never keep the process alive on its own.
+  timer.unref()
+  return { stop: () => clearInterval(timer) }
 }

@@ -33,6 +33,8 @@ const statements = (schema: string) => {
         updated_at = $4::timestamptz where scope = $1 and key = $2`,
     complete: `update ${table} set outcome = $4::jsonb, updated_at = $5::timestamptz
       where scope = $1 and key = $2 and request_hash = $3 and outcome is null`,
+    heartbeat: `update ${table} set updated_at = greatest(updated_at, $4::timestamptz)
+      where scope = $1 and key = $2 and request_hash = $3 and outcome is null returning 1 as renewed`,
     abandon: `delete from ${table} where scope = $1 and key = $2 and request_hash = $3 and outcome is null`,
     purge: `delete from ${table} where created_at < $1::timestamptz returning 1 as purged`,
   }
@@ -95,6 +97,8 @@ export const createSqlIdempotencyStore = async (
         now.toISOString(),
       ])
     },
+    heartbeat: async (key, requestHash, now) =>
+      (await client.query(sql.heartbeat, [...params(key, requestHash), now.toISOString()])).length > 0,
     abandon: async (key, requestHash) => {
       await client.query(sql.abandon, params(key, requestHash))
     },

@@ -3,8 +3,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import {
   createMemoryIdempotencyStore,
   createSqlIdempotencyStore,
+  HEARTBEAT_IDEMPOTENCY_POLICY,
+  type IdempotencyPolicy,
   type IdempotencyStore,
   judgeExisting,
+  keepIdempotencyKeyAlive,
   openSqlDatabase,
 } from '../../src/idempotency/index.js'
 import type { SqlClient } from '../../src/store/sql/client.js'
@@ -18,8 +21,8 @@ const outcome = { status: 201, headers: { 'content-type': 'application/json' }, 
 /** The same behaviour from every store (WAL-7). */
 const contract = (
   name: string,
-  open: () => Promise<{ store: IdempotencyStore; close: () => Promise<void> }>,
-) =>
+  open: (policy?: IdempotencyPolicy) => Promise<{ store: IdempotencyStore; close: () => Promise<void> }>,
+) => {
   describe(`idempotency keys on ${name}`, () => {
     const key = () => ({ scope: 'cabinet:c1', key: randomUUID() })
     let store: IdempotencyStore
@@ -65,17 +68,65 @@ const contract = (
     })
   })
 
-contract('memory', async () => ({ store: createMemoryIdempotencyStore(), close: async () => {} }))
+  describe(`idempotency keys on ${name}, heartbeating while the request runs`, () => {
+    const key = () => ({ scope: 'cabinet:c1', key: randomUUID() })
+    const stores: { store: IdempotencyStore; close: () => Promise<void> }[] = []
+    afterAll(() => Promise.all(stores.map((opened) => opened.close())))
+    const openWith = async (policy: IdempotencyPolicy) => {
+      const opened = await open(policy)
+      stores.push(opened)
+      return opened.store
+    }
 
-contract('PGlite', async () => {
+    it('WAL-7: a record whose holder stopped heartbeating is free after a few seconds; a live one is kept', async () => {
+      const store = await openWith(HEARTBEAT_IDEMPOTENCY_POLICY)
+      const [dead, live] = [key(), key()]
+      await store.begin(dead, 'h1', t0)
+      await store.begin(live, 'h1', t0)
+      // The live request runs for 20 s, beating every 2 s; the dead one's process died at once.
+      for (let s = 2; s <= 20; s += 2) expect(await store.heartbeat(live, 'h1', at(s * 1000))).toBe(true)
+      expect(await store.begin(dead, 'h1', at(5_999))).toEqual({ kind: 'in_progress' })
+      expect(await store.begin(dead, 'h1', at(6_000))).toEqual({ kind: 'started' })
+      expect(await store.begin(live, 'h1', at(20_500))).toEqual({ kind: 'in_progress' })
+      expect(await store.begin(live, 'h2', at(20_500))).toEqual({ kind: 'mismatch' })
+      await store.complete(live, 'h1', outcome, at(21_000))
+      expect(await store.heartbeat(live, 'h1', at(22_000))).toBe(false)
+      expect(await store.heartbeat(key(), 'h1', at(22_000))).toBe(false)
+    })
+
+    it('WAL-7: keepIdempotencyKeyAlive holds the key of a request running past its lease, and lets go when stopped', async () => {
+      const policy = { retentionSeconds: 86_400, leaseSeconds: 0.6, heartbeatSeconds: 0.1 }
+      const store = await openWith(policy)
+      const k = key()
+      const clock = { now: () => new Date() }
+      expect(await store.begin(k, 'h1', clock.now())).toEqual({ kind: 'started' })
+      const beating = keepIdempotencyKeyAlive(store, k, 'h1', clock, policy)
+      await new Promise((resolve) => setTimeout(resolve, 1500))
+      expect(await store.begin(k, 'h1', clock.now())).toEqual({ kind: 'in_progress' })
+      beating.stop()
+      await new Promise((resolve) => setTimeout(resolve, 900))
+      expect(await store.begin(k, 'h1', clock.now())).toEqual({ kind: 'started' })
+    })
+  })
+}
+
+contract('memory', async (policy) => ({ store: createMemoryIdempotencyStore(policy), close: async () => {} }))
+
+contract('PGlite', async (policy) => {
   const client = await openSqlDatabase({ kind: 'pglite' })
-  return { store: await createSqlIdempotencyStore(client), close: () => client.close() }
+  return {
+    store: await createSqlIdempotencyStore(client, policy === undefined ? {} : { policy }),
+    close: () => client.close(),
+  }
 })
 
-const postgres = async () => {
+const postgres = async (policy?: IdempotencyPolicy) => {
   const schema = freshSchemaName('idem')
   const client: SqlClient = await openSqlDatabase({ kind: 'postgres', connectionString: DATABASE_URL! })
-  const store = await createSqlIdempotencyStore(client, { schema })
+  const store = await createSqlIdempotencyStore(client, {
+    schema,
+    ...(policy === undefined ? {} : { policy }),
+  })
   return {
     store,
     close: async () => {
@@ -89,7 +140,7 @@ else describe.skip(skipWithoutDatabase, () => it('idempotency keys', () => {}))
 
 describe('a record still running after its lease belongs to a crashed request', () => {
   it('WAL-7: the same request may take it over; another request still gets a mismatch', () => {
-    const policy = { retentionSeconds: 86_400, leaseSeconds: 60 }
+    const policy = { retentionSeconds: 86_400, leaseSeconds: 60, heartbeatSeconds: 20 }
     const running = { requestHash: 'h1', outcome: undefined, createdAt: t0, updatedAt: t0 }
     expect(judgeExisting(running, 'h1', at(59_000), policy).kind).toBe('in_progress')
     expect(judgeExisting(running, 'h1', at(60_000), policy).kind).toBe('started')

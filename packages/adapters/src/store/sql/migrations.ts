@@ -37,6 +37,57 @@ const MIGRATIONS: readonly Migration[] = [
       `create index events_global_order on ${s}.events (transaction_id, position)`,
     ],
   },
+  {
+    version: 2,
+    name: 'sign-in sessions',
+    // Only a keyed hash of each token is stored (signin/token.ts): the table is no list of working tokens.
+    statements: (s) => [
+      `create table ${s}.sign_in_sessions (
+        token_hash text primary key,
+        cabinet_id text not null,
+        expires_at timestamptz not null,
+        issued_at timestamptz not null
+      )`,
+      `create index sign_in_sessions_by_cabinet on ${s}.sign_in_sessions (cabinet_id)`,
+      `create index sign_in_sessions_by_expiry on ${s}.sign_in_sessions (expires_at)`,
+    ],
+  },
+  {
+    version: 3,
+    name: 'persisted read models',
+    // views/: readers join `views` to read only the active generation, so a rebuild beside it is invisible.
+    statements: (s) => [
+      `create table ${s}.views (
+        view text primary key,
+        active_generation integer not null,
+        version text not null,
+        swapped_at timestamptz not null default now()
+      )`,
+      `create table ${s}.view_documents (
+        view text not null,
+        generation integer not null,
+        key text not null,
+        doc jsonb not null,
+        lookup text,
+        primary key (view, generation, key)
+      )`,
+      `create index view_documents_by_lookup on ${s}.view_documents (view, generation, lookup)
+        where lookup is not null`,
+    ],
+  },
+  {
+    version: 4,
+    name: 'lease holders',
+    // Who took which lease; runner/pg-lease.ts trusts a row only while its backend still holds the advisory lock.
+    statements: (s) => [
+      `create table ${s}.lease_holders (
+        name text primary key,
+        instance_id text not null,
+        backend_pid integer not null,
+        acquired_at timestamptz not null default now()
+      )`,
+    ],
+  },
 ]
 
 /**
@@ -74,3 +125,6 @@ export const migrate = async (client: SqlClient, schema: string): Promise<number
 
 /** The newest schema version this code knows. */
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.at(-1)?.version ?? 0
+
+/** Every version this code knows, in the order they apply. */
+export const SCHEMA_VERSIONS: readonly number[] = MIGRATIONS.map((migration) => migration.version)

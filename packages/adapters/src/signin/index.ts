@@ -1,0 +1,3 @@
+export * from './memory.js'
+export * from './port.js'
+export * from './sql.js'

@@ -1,0 +1,7 @@
+export * from './definition.js'
+export * from './follow.js'
+export * from './log-head.js'
+export * from './memory-store.js'
+export * from './runner.js'
+export * from './sql-store.js'
+export * from './store.js'
