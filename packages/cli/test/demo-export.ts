@@ -1,0 +1,41 @@
+import { writeFileSync } from 'node:fs'
+import {
+  createDevSmsSender,
+  createFinFingerprint,
+  createFixtureRegistry,
+  createHmacCodeHasher,
+  createImtahan,
+  createMemoryEventStore,
+  createScryptPasswordHasher,
+  createTestClock,
+  type ExportSummary,
+  exportLog,
+} from '@imtahan/adapters'
+import { runDemo } from '../src/demo/seed.js'
+
+/**
+ * `imtahan demo` in memory (the smallest sitting it seeds), exported to an
+ * NDJSON file as `imtahan export` writes it: what an auditor receives.
+ */
+export const demoExport = async (path: string, candidates = 20): Promise<ExportSummary> => {
+  const startsAt = new Date('2026-06-10T06:00:00Z')
+  const store = createMemoryEventStore()
+  const clock = createTestClock(startsAt)
+  const sms = createDevSmsSender()
+  const app = createImtahan({
+    store,
+    registry: createFixtureRegistry(),
+    sms,
+    passwordHasher: createScryptPasswordHasher({ N: 2 ** 10, r: 8, p: 1 }),
+    codeHasher: createHmacCodeHasher('test code secret, 32 bytes long!'),
+    finFingerprint: createFinFingerprint('test FIN secret, 32 bytes long!!'),
+    clock,
+  })
+  await runDemo({ app, clock, sms }, { candidates, seed: 7, startsAt })
+  let text = ''
+  const summary = await exportLog(store, (chunk) => {
+    text += chunk
+  })
+  writeFileSync(path, text)
+  return summary
+}
