@@ -8,6 +8,7 @@ import {
   createMemoryEventStore,
   createScryptPasswordHasher,
   createTestClock,
+  type EventLog,
   type ExportSummary,
   exportLog,
 } from '@imtahan/adapters'
@@ -32,8 +33,13 @@ export const demoExport = async (path: string, candidates = 20): Promise<ExportS
     clock,
   })
   await runDemo({ app, clock, sms }, { candidates, seed: 7, startsAt })
+  return exportToFile(store, path)
+}
+
+/** The whole log of `log` written to `path` as `imtahan export` writes it. */
+export const exportToFile = async (log: EventLog, path: string): Promise<ExportSummary> => {
   let text = ''
-  const summary = await exportLog(store, (chunk) => {
+  const summary = await exportLog(log, (chunk) => {
     text += chunk
   })
   writeFileSync(path, text)

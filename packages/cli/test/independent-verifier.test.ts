@@ -3,10 +3,12 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import type { AuditReport, Finding } from '@imtahan/adapters'
+import { type AuditReport, createMemoryEventStore, type Finding, hashEvent } from '@imtahan/adapters'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { buildExamHistory } from '../../adapters/test/audit/exam-history.js'
+import { buildHistory } from '../../adapters/test/audit/history.js'
 import { runAuditCommand } from '../src/commands/audit.js'
-import { demoExport } from './demo-export.js'
+import { demoExport, exportToFile } from './demo-export.js'
 
 /**
  * docs/auditors/verify_export.py is the auditor's second opinion, written
@@ -140,6 +142,114 @@ describe.skipIf(!python)(
         event,
       )
       expect(theirs.report.digest).toBe(ours.report.digest)
+    })
+  },
+)
+
+type Line = {
+  streamId: string
+  revision: string
+  id: string
+  type: string
+  data: Record<string, unknown>
+  metadata: { previousHash: string | null; hash: string; recordedAt: string; principal?: string }
+}
+
+/**
+ * An insider's rewrite of an export: one event's data changed, and it and
+ * every later event of its stream re-hashed, so the chain holds and only a
+ * recomputation of money or scores can tell.
+ */
+const rewrite = (
+  text: string,
+  pick: (line: Line) => boolean,
+  change: (data: Record<string, unknown>) => void,
+) => {
+  const lines = text
+    .split('\n')
+    .filter((line) => line !== '')
+    .map((line) => JSON.parse(line) as Line)
+  const target = lines.find(pick)!
+  let previousHash: string | null = null
+  for (const line of lines) {
+    if (line.streamId !== target.streamId || BigInt(line.revision) < BigInt(target.revision)) continue
+    previousHash ??= line.metadata.previousHash
+    if (line === target) change(line.data)
+    const hash = hashEvent({ ...line.metadata, ...line, revision: BigInt(line.revision), previousHash })
+    line.metadata = { ...line.metadata, previousHash, hash }
+    previousHash = hash
+  }
+  return {
+    text: lines.map((line) => JSON.stringify(line)).join('\n'),
+    event: `${target.streamId}@${target.revision}`,
+  }
+}
+
+describe.skipIf(!python)(
+  'verify_export.py on transfers, unclaimed payments, appeals, annulments and court rulings',
+  () => {
+    const dir = mkdtempSync(join(tmpdir(), 'imtahan-verify-rich-'))
+    const clean = join(dir, 'history.ndjson')
+    beforeAll(async () => {
+      const store = createMemoryEventStore()
+      await buildHistory(store)
+      await buildExamHistory(store)
+      await exportToFile(store, clean)
+    }, 120_000)
+    afterAll(() => rmSync(dir, { recursive: true, force: true }))
+
+    it('WAL-5, WAL-6, APL-4, SCO-6: both pass with the same digest and totals, appeal revisions included', async () => {
+      const ours = await audit(clean)
+      const theirs = verify(clean)
+      expect(theirs.report.findings).toEqual([])
+      expect(agreedPy(theirs.report)).toEqual(agreed(ours.report))
+      expect(theirs.report.scores.appealRevisionsChecked).toBeGreaterThan(0)
+      // buildHistory's money: 77.00 received, 7.00 of it unclaimed; two transfers settled; fees 15.00.
+      expect(theirs.report.money).toMatchObject({
+        paymentsReceived: 3,
+        paymentsCredited: '70.00',
+        feesCharged: '15.00',
+        balancesTotal: '55.00',
+        transfersInFlight: '0.00',
+      })
+    })
+
+    it('SCO-7: a recorded score raised by an insider who re-hashed the stream is named by both', async () => {
+      const path = join(dir, 'score.ndjson')
+      const { text, event } = rewrite(
+        readFileSync(clean, 'utf8'),
+        (line) => line.type === 'SessionEnded',
+        (data) => {
+          ;(data.result as { total: { points: number } }).total.points += 10
+        },
+      )
+      writeFileSync(path, text)
+      const ours = await audit(path)
+      const theirs = verify(path)
+      expect([ours.code, theirs.code]).toEqual([1, 1])
+      const scores = ours.report.checks.find((check) => check.name === 'scores')?.findings ?? []
+      expect(named(scores)).toContain(event)
+      expect(named(theirs.report.findings.filter((finding) => finding.check === 'scores'))).toContain(event)
+      expect(theirs.report.findings.filter((finding) => finding.check === 'hash-chain')).toEqual([])
+    })
+
+    it('WAL-6: a fee lowered by an insider who re-hashed the stream is named by both (the account)', async () => {
+      const path = join(dir, 'money.ndjson')
+      const { text, event } = rewrite(
+        readFileSync(clean, 'utf8'),
+        (line) => line.type === 'FeeCharged',
+        (data) => {
+          data.amount = '5.00'
+        },
+      )
+      writeFileSync(path, text)
+      const ours = await audit(path)
+      const theirs = verify(path)
+      expect([ours.code, theirs.code]).toEqual([1, 1])
+      const stream = event.split('@')[0]
+      const money = ours.report.checks.find((check) => check.name === 'money')?.findings ?? []
+      expect(money.map((finding) => finding.streamId)).toContain(stream)
+      expect(named(theirs.report.findings.filter((finding) => finding.check === 'money'))).toContain(event)
     })
   },
 )
