@@ -1,17 +1,12 @@
 import { writeFileSync } from 'node:fs'
 import {
-  createDevSmsSender,
-  createFinFingerprint,
-  createFixtureRegistry,
-  createHmacCodeHasher,
-  createImtahan,
   createMemoryEventStore,
-  createScryptPasswordHasher,
   createTestClock,
   type EventLog,
   type ExportSummary,
   exportLog,
 } from '@imtahan/adapters'
+import { makeApp } from '../../adapters/test/app/support.js'
 import { runDemo } from '../src/demo/seed.js'
 
 /**
@@ -22,16 +17,7 @@ export const demoExport = async (path: string, candidates = 20): Promise<ExportS
   const startsAt = new Date('2026-06-10T06:00:00Z')
   const store = createMemoryEventStore()
   const clock = createTestClock(startsAt)
-  const sms = createDevSmsSender()
-  const app = createImtahan({
-    store,
-    registry: createFixtureRegistry(),
-    sms,
-    passwordHasher: createScryptPasswordHasher({ N: 2 ** 10, r: 8, p: 1 }),
-    codeHasher: createHmacCodeHasher('test code secret, 32 bytes long!'),
-    finFingerprint: createFinFingerprint('test FIN secret, 32 bytes long!!'),
-    clock,
-  })
+  const { app, sms } = makeApp(store, { clock })
   await runDemo({ app, clock, sms }, { candidates, seed: 7, startsAt })
   return exportToFile(store, path)
 }
