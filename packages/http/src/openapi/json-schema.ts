@@ -15,35 +15,42 @@ export const describeCodec = <C extends t.Mixed>(codec: C, schema: JsonSchema): 
   return codec
 }
 
+/**
+ * Schemas for custom codecs the caller knows but cannot register (a codec
+ * that is not exported, such as a domain event's inner field type): asked
+ * only when no schema is registered, before giving up.
+ */
+export type CustomSchemas = (codec: t.Mixed) => JsonSchema | undefined
+
 /** Walks an io-ts codec and writes the JSON Schema of what it accepts. */
-export const toJsonSchema = (codec: t.Mixed): JsonSchema => {
-  const known = described.get(codec)
+export const toJsonSchema = (codec: t.Mixed, custom?: CustomSchemas): JsonSchema => {
+  const walk = (inner: t.Mixed) => toJsonSchema(inner, custom)
+  const known = described.get(codec) ?? custom?.(codec)
   if (known !== undefined) return known
   if (codec instanceof t.InterfaceType || codec instanceof t.ExactType) {
     const inner = codec instanceof t.ExactType ? (codec.type as t.Mixed) : codec
-    if (inner instanceof t.PartialType) return objectSchema(inner.props, [])
-    if (inner instanceof t.InterfaceType) return objectSchema(inner.props, Object.keys(inner.props))
-    return toJsonSchema(inner)
+    if (inner instanceof t.PartialType) return objectSchema(inner.props, [], walk)
+    if (inner instanceof t.InterfaceType) return objectSchema(inner.props, Object.keys(inner.props), walk)
+    return walk(inner)
   }
-  if (codec instanceof t.PartialType) return objectSchema(codec.props, [])
-  if (codec instanceof t.IntersectionType) return mergeObjects(codec.types.map(toJsonSchema))
+  if (codec instanceof t.PartialType) return objectSchema(codec.props, [], walk)
+  if (codec instanceof t.IntersectionType) return mergeObjects(codec.types.map(walk))
   if (codec instanceof t.UnionType) {
     // `x | undefined` is how an optional member is typed; in JSON it is simply absent.
     const types = codec.types.filter((type: t.Mixed) => !(type instanceof t.UndefinedType))
-    if (types.length === 1) return toJsonSchema(types[0])
+    if (types.length === 1) return walk(types[0])
     const literals = types.filter((type: t.Mixed) => type instanceof t.LiteralType)
     if (literals.length === types.length)
       return { enum: literals.map((type: t.LiteralType<string>) => type.value) }
-    return { oneOf: types.map(toJsonSchema) }
+    return { oneOf: types.map(walk) }
   }
   if (codec instanceof t.LiteralType) return { const: codec.value }
   if (codec instanceof t.KeyofType) return { enum: Object.keys(codec.keys) }
   if (codec instanceof t.ArrayType || codec instanceof t.ReadonlyArrayType)
-    return { type: 'array', items: toJsonSchema(codec.type) }
-  if (codec instanceof t.ReadonlyType) return toJsonSchema(codec.type)
-  if (codec instanceof t.RefinementType) return toJsonSchema(codec.type)
-  if (codec instanceof t.DictionaryType)
-    return { type: 'object', additionalProperties: toJsonSchema(codec.codomain) }
+    return { type: 'array', items: walk(codec.type) }
+  if (codec instanceof t.ReadonlyType) return walk(codec.type)
+  if (codec instanceof t.RefinementType) return walk(codec.type)
+  if (codec instanceof t.DictionaryType) return { type: 'object', additionalProperties: walk(codec.codomain) }
   if (codec instanceof t.StringType) return { type: 'string' }
   if (codec instanceof t.NumberType) return { type: 'number' }
   if (codec instanceof t.BooleanType) return { type: 'boolean' }
@@ -53,9 +60,13 @@ export const toJsonSchema = (codec: t.Mixed): JsonSchema => {
   throw new Error(`No JSON Schema for codec ${codec.name}: register one with describeCodec`)
 }
 
-const objectSchema = (props: t.Props, required: readonly string[]): JsonSchema => ({
+const objectSchema = (
+  props: t.Props,
+  required: readonly string[],
+  walk: (codec: t.Mixed) => JsonSchema,
+): JsonSchema => ({
   type: 'object',
-  properties: Object.fromEntries(Object.entries(props).map(([key, type]) => [key, toJsonSchema(type)])),
+  properties: Object.fromEntries(Object.entries(props).map(([key, type]) => [key, walk(type)])),
   ...(required.length > 0 ? { required } : {}),
 })
 
