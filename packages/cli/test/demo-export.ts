@@ -6,7 +6,7 @@ import {
   type ExportSummary,
   exportLog,
 } from '@imtahan/adapters'
-import { makeApp } from '../../adapters/test/app/support.js'
+import { makeApp } from '../../adapters/test/application/facade/support.js'
 import { runDemo } from '../src/demo/seed.js'
 
 /**
