@@ -19,11 +19,11 @@ export type Actor =
   | { readonly kind: 'anonymous' }
   | { readonly kind: 'payment_provider' }
   | { readonly kind: 'system'; readonly name: string }
-  /** SPEC §5 examination board (API key). */
+  /** RULES.md §5 examination board (API key). */
   | { readonly kind: 'board' }
-  /** SPEC §5 exam staff (API key), limited to `exams` when the key is scoped to sittings. */
+  /** RULES.md §5 exam staff (API key), limited to `exams` when the key is scoped to sittings. */
   | { readonly kind: 'staff'; readonly exams?: readonly string[] }
-  /** SPEC §5 appeals commission (API key). */
+  /** RULES.md §5 appeals commission (API key). */
   | { readonly kind: 'commission' }
 
 export type Call = {
@@ -154,7 +154,7 @@ export interface Imtahan {
   readonly cabinets: CabinetUseCases
   readonly accounts: AccountUseCases
   readonly payments: PaymentUseCases
-  /** SPEC §3: sittings, registration, the exam day, results (see `exam/api.ts`). */
+  /** RULES.md §3: sittings, registration, the exam day, results (see `exam/api.ts`). */
   readonly exams: ExamUseCases
   /** APL-2…APL-6 and the cabinet's exam record (CAB-11), see `appeal/api.ts`. */
   readonly appeals: AppealUseCases

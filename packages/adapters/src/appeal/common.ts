@@ -25,13 +25,13 @@ export const loadAppeal = async (x: AppealEnv, appealId: string): Outcome<Appeal
   return state.status === 'none' ? E.left(appealNotFound(appealId)) : E.right(state)
 }
 
-/** SPEC §5: the appeals commission decides appeals; nobody else reaches these use cases. */
+/** RULES.md §5: the appeals commission decides appeals; nobody else reaches these use cases. */
 export const asCommission = (call: Call): E.Either<DomainError, void> =>
   call.actor.kind === 'commission'
     ? E.right(undefined)
     : E.left(domainError('auth.forbidden', 'This is for the appeals commission.'))
 
-/** SPEC §5: a candidate acts on their own cabinet only. */
+/** RULES.md §5: a candidate acts on their own cabinet only. */
 export const asCandidate = (call: Call, cabinetId: string): E.Either<DomainError, void> =>
   call.actor.kind === 'cabinet' && call.actor.cabinetId === cabinetId.toLowerCase()
     ? E.right(undefined)
