@@ -4,5 +4,6 @@
  *
  * @packageDocumentation
  */
-export { createMemoryEventStore, type MemoryEventStoreOptions } from './store/memory.js'
+
 export { createMemoryIdempotencyStore } from './idempotency/memory.js'
+export { createMemoryEventStore, type MemoryEventStoreOptions } from './store/memory.js'

@@ -1,5 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { PGlite } from '@electric-sql/pglite'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { pgliteSqlClient } from '../../src/store/pglite/client.js'
 import { createSqlEventStore } from '../../src/store/sql/store.js'
 import { eventStoreContract } from '../../src/testing/index.js'
