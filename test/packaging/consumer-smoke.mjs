@@ -125,6 +125,20 @@ try {
       examples.push({ file, run: block[1] === undefined })
     })
   }
+  // No `any` in the public types: a wrong pool must not compile (it did while @types/pg was a devDependency).
+  writeFileSync(
+    join(project, 'examples', 'no-any.ts'),
+    [
+      "import { createPostgresEventStore } from '@imtahan/adapters/postgres'",
+      "import { scoreAnswers } from '@imtahan/domain'",
+      'export const wrongPool = () =>',
+      '  // @ts-expect-error a pool is a pg.Pool',
+      '  createPostgresEventStore({ pool: 42 })',
+      '// @ts-expect-error scoreAnswers needs its whole input',
+      'export const wrongInput = () => scoreAnswers({})',
+      '',
+    ].join('\n'),
+  )
   writeFileSync(
     join(project, 'tsconfig.json'),
     JSON.stringify({
