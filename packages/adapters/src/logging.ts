@@ -1,7 +1,7 @@
 import { type Logger, type LoggerOptions, pino } from 'pino'
 
 /**
- * Personal data never reaches a log (SPEC §5): these keys are censored
+ * Personal data never reaches a log (RULES.md §5): these keys are censored
  * wherever they appear in a logged object, at any of the first few depths.
  * Messages themselves must not interpolate personal data either; the
  * full-flow HTTP test checks the actual output.

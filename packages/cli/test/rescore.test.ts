@@ -4,15 +4,14 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import {
   type AuditReport,
-  createPgliteEventStore,
-  createPostgresEventStore,
   createTestClock,
-  dropPostgresSchema,
   type EventStore,
   type NewEvent,
   openSqlDatabase,
   type SqlClient,
 } from '@imtahan/adapters'
+import { createPgliteEventStore } from '@imtahan/adapters/pglite'
+import { createPostgresEventStore, dropPostgresSchema } from '@imtahan/adapters/postgres'
 import type { ReviewImpact } from '@imtahan/domain'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { wrapStore } from '../../adapters/test/command/wrap-store.js'

@@ -18,6 +18,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { commands } from '../src/commands/index.js'
 import { runScore } from '../src/commands/score.js'
 
+const unwrap = <A>(either: E.Either<unknown, A>): A => {
+  if (E.isLeft(either)) throw new Error(`expected a score, got ${JSON.stringify(either.left)}`)
+  return either.right
+}
+
 const ROOT = join(import.meta.dirname, '..', '..', '..')
 const EXAMPLES = 'docs/examples/score'
 
@@ -64,14 +69,16 @@ describe('imtahan score on the shipped examples', () => {
     const { code, out, err } = await run(args)
     expect({ code, err }).toEqual({ code: 0, err: '' })
     const { form, key, answers, reviews } = await example()
-    const expected = scoreAnswers({
-      form,
-      key,
-      answers,
-      reviews,
-      subgroup: 'AA2',
-      blueprint: DEFAULT_BLUEPRINT,
-    })
+    const expected = unwrap(
+      scoreAnswers({
+        form,
+        key,
+        answers,
+        reviews,
+        subgroup: 'AA2',
+        blueprint: DEFAULT_BLUEPRINT,
+      }),
+    )
     expect(totalLine(out)).toEqual([expected.total.points, expected.total.max])
     expect(expected.total.points).toBe(114)
     expect(out).toContain('pass mark  112 (80% of 140, AA2)')
@@ -123,7 +130,7 @@ describe('imtahan score on the shipped examples', () => {
     const result = JSON.parse(out) as ScoreResult
     const { form, key, answers, reviews } = await example()
     expect(result).toEqual(
-      scoreAnswers({ form, key, answers, reviews, subgroup: 'AA2', blueprint: DEFAULT_BLUEPRINT }),
+      unwrap(scoreAnswers({ form, key, answers, reviews, subgroup: 'AA2', blueprint: DEFAULT_BLUEPRINT })),
     )
     const tally = {
       points: expect.any(Number),
@@ -183,14 +190,16 @@ describe('imtahan score on generated inputs and bad files', () => {
             subgroup,
             ...(withReviews ? ['--reviews', reviewFile] : []),
           ]
-          const expected = scoreAnswers({
-            form,
-            key,
-            answers,
-            reviews: withReviews ? reviews : [],
-            subgroup,
-            blueprint: DEFAULT_BLUEPRINT,
-          })
+          const expected = unwrap(
+            scoreAnswers({
+              form,
+              key,
+              answers,
+              reviews: withReviews ? reviews : [],
+              subgroup,
+              blueprint: DEFAULT_BLUEPRINT,
+            }),
+          )
           const text = await run(args, dir)
           expect(totalLine(text.out)).toEqual([expected.total.points, expected.total.max])
           expect(text.out).toContain(`verdict    ${expected.passed ? 'PASS' : 'FAIL'}`)

@@ -12,7 +12,7 @@ export interface Imtahan {
   readonly cabinets: CabinetUseCases
   readonly accounts: AccountUseCases
   readonly payments: PaymentUseCases
-  /** SPEC §3: sittings, registration, the exam day, results (see `exam/api.ts`). */
+  /** RULES.md §3: sittings, registration, the exam day, results (see `exam/api.ts`). */
   readonly exams: ExamUseCases
   /** APL-2…APL-6 and the cabinet's exam record (CAB-11), see `appeal/api.ts`. */
   readonly appeals: AppealUseCases

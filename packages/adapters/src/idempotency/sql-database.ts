@@ -1,7 +1,5 @@
-import { PGlite } from '@electric-sql/pglite'
 import { pgliteSqlClient } from '../store/pglite/client.js'
 import { poolSqlClient } from '../store/postgres/client.js'
-import { createPgPool } from '../store/postgres/pool.js'
 import type { SqlClient } from '../store/sql/client.js'
 
 export type SqlDatabaseOptions =
@@ -23,10 +21,14 @@ export type SqlDatabaseOptions =
  * PGlite allows a single open instance per folder, so the server opens it
  * once here and hands the same client to `createSqlEventStore`; closing the
  * event store closes this client.
+ *
+ * The driver of the kind asked for (`pg` or `@electric-sql/pglite`, optional
+ * peer dependencies) is loaded on the call, never when this package is imported.
  */
 export const openSqlDatabase = async (options: SqlDatabaseOptions): Promise<SqlClient> => {
   if (options.kind === 'postgres') {
     const { connectionString, poolSize, applicationName, onIdleError } = options
+    const { createPgPool } = await import('../store/postgres/pool.js')
     const pool = createPgPool({
       connectionString,
       ...(poolSize === undefined ? {} : { max: poolSize }),
@@ -35,6 +37,7 @@ export const openSqlDatabase = async (options: SqlDatabaseOptions): Promise<SqlC
     })
     return poolSqlClient(pool, true)
   }
+  const { PGlite } = await import('@electric-sql/pglite')
   const db = options.dataDir === undefined ? new PGlite() : new PGlite(options.dataDir)
   await db.waitReady
   return pgliteSqlClient(db)

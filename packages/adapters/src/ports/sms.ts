@@ -25,7 +25,7 @@ export const maskDigits = (text: string): string => text.replace(/\d/g, '•')
 /**
  * The dev sender sends nothing: it keeps messages in memory and logs that a
  * message went out, with the number masked and the digits of the text hidden
- * (SPEC §5: no personal data, and a logged code would be a working code).
+ * (RULES.md §5: no personal data, and a logged code would be a working code).
  */
 export const createDevSmsSender = (logger?: Logger): DevSmsSender => {
   const sent: SentSms[] = []

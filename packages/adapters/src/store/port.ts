@@ -35,7 +35,7 @@ export const comparePositions = (a: Position, b: Position): number =>
 export type EventContext = {
   readonly correlationId?: string
   readonly causationId?: string
-  /** The acting principal, e.g. `cabinet:10000014`, `staff:ali`, `system:transfer`. */
+  /** The acting principal, e.g. `cabinet:10000016`, `staff:ali`, `system:transfer`. */
   readonly principal?: string
 }
 

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import {
   fromEsdbCurrentRevision,
   fromEsdbRecordedEvent,
@@ -11,7 +11,7 @@ import {
 } from '../../src/store/eventstoredb/mapping.js'
 import { createEventStoreDbStore } from '../../src/store/eventstoredb/store.js'
 import { START } from '../../src/store/port.js'
-import { eventStoreContract } from './contract.js'
+import { eventStoreContract } from '../../src/testing/index.js'
 
 const CONNECTION = process.env.EVENTSTORE_CONNECTION_STRING
 
@@ -20,7 +20,9 @@ describe.skipIf(!CONNECTION)(
     ? 'EventStoreDB'
     : 'EventStoreDB (EVENTSTORE_CONNECTION_STRING not set — contract skipped, no server)',
   () => {
-    eventStoreContract('EventStoreDB', async () => createEventStoreDbStore({ connectionString: CONNECTION! }))
+    eventStoreContract({ describe, it, expect, beforeAll, afterAll }, 'EventStoreDB', async () =>
+      createEventStoreDbStore({ connectionString: CONNECTION! }),
+    )
   },
 )
 

@@ -1,10 +1,12 @@
 import { randomUUID } from 'node:crypto'
-import { describe, expect, it } from 'vitest'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createMemoryEventStore, hashEvent } from '../../src/index.js'
 import { createTestClock } from '../../src/ports/clock.js'
-import { eventStoreContract } from './contract.js'
+import { eventStoreContract } from '../../src/testing/index.js'
 
-eventStoreContract('memory', async () => createMemoryEventStore())
+eventStoreContract({ describe, it, expect, beforeAll, afterAll }, 'memory', async () =>
+  createMemoryEventStore(),
+)
 
 describe('memory store specifics', () => {
   it('stamps recordedAt from its clock and hashes it, so the chain covers the time', async () => {

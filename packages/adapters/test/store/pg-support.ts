@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto'
 import { dropPostgresSchema } from '../../src/store/postgres/index.js'
 import type { SqlQuery } from '../../src/store/sql/client.js'
-import type { Tamper } from './contract.js'
+import type { Tamper } from '../../src/testing/index.js'
 
 export const DATABASE_URL = process.env.DATABASE_URL
 

@@ -16,11 +16,11 @@ import {
   createSqlIdempotencyStore,
   createTestClock,
   type DevSmsSender,
-  dropPostgresSchema,
   type EventStore,
   type Imtahan,
   openSqlDatabase,
 } from '@imtahan/adapters'
+import { dropPostgresSchema } from '@imtahan/adapters/postgres'
 import {
   type AnswerKey,
   DEFAULT_BLUEPRINT,

@@ -9,7 +9,7 @@ export type Measured = { readonly events: number; readonly seconds: number }
 const newEvent = (index: number): NewEvent => ({
   id: randomUUID(),
   type: 'BenchmarkRecorded',
-  data: { index, candidate: 'cabinet-10000014', amount: '12.50', answers: ['A', 'C', 'B', 'D'] },
+  data: { index, candidate: 'cabinet-10000016', amount: '12.50', answers: ['A', 'C', 'B', 'D'] },
 })
 
 /**

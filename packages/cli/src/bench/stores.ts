@@ -2,13 +2,9 @@ import { randomUUID } from 'node:crypto'
 import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import {
-  createMemoryEventStore,
-  createPgliteEventStore,
-  createPostgresEventStore,
-  dropPostgresSchema,
-  type EventStore,
-} from '@imtahan/adapters'
+import { createMemoryEventStore, type EventStore } from '@imtahan/adapters'
+import { createPgliteEventStore } from '@imtahan/adapters/pglite'
+import { createPostgresEventStore, dropPostgresSchema } from '@imtahan/adapters/postgres'
 
 /** A store under test and how to leave nothing behind. */
 export type OpenedStore = { readonly store: EventStore; readonly cleanup: () => Promise<void> }

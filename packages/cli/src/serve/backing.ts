@@ -1,6 +1,5 @@
 import {
   type CheckpointStore,
-  createEventStoreDbStore,
   createMemoryCheckpointStore,
   createMemoryEventStore,
   createMemoryIdempotencyStore,
@@ -12,6 +11,7 @@ import {
   type Logger,
   openSqlDatabase,
 } from '@imtahan/adapters'
+import { createEventStoreDbStore } from '@imtahan/adapters/eventstoredb'
 import { describeStore, pgliteFolder } from '../store-options.js'
 import type { ServeOptions } from './options.js'
 

@@ -5,7 +5,7 @@ import { DisputedTaskIds, Grounds, Reasons } from './codecs.js'
 
 /*
  * Commands of the Appeal aggregate, as codecs (`decodeWith(AppealCommand)`).
- * The instant is always `context.now`. Who may send which (SPEC §5): the
+ * The instant is always `context.now`. Who may send which (RULES.md §5): the
  * candidate files from the cabinet; the appeals commission decides; court
  * filings and rulings are recorded by the commission's staff (or the
  * candidate files the case from the cabinet) — the HTTP layer checks roles.

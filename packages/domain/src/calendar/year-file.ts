@@ -2,7 +2,7 @@ import * as t from 'io-ts'
 import { LocalDate } from '../kernel/time.js'
 
 /**
- * Why a day is not worked (SPEC CAL-1, CAL-2):
+ * Why a day is not worked (RULES.md CAL-1, CAL-2):
  * - `holiday`: a public holiday of Labour Code art. 105 (fixed, or a bayram day decreed for the year);
  * - `moved_rest_day`: a weekly rest day moved to this weekday because a holiday fell on it (art. 105.5),
  *   or because a bayram overlapped another holiday (art. 105.6);

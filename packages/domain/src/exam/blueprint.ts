@@ -14,7 +14,7 @@ import {
 } from './model.js'
 
 /**
- * SPEC §3.1: the civil-service test blueprint as data. The defaults below are
+ * RULES.md §3.1: the civil-service test blueprint as data. The defaults below are
  * the tables of seed 004 (item 11); an operator may replace them, so nothing
  * in scoring knows a number from these tables — it reads them from here, and
  * `checkBlueprint` refuses a definition that contradicts itself (EXM-2, EXM-3).
@@ -108,7 +108,7 @@ const group = (maxPoints: number, perSubject: readonly (readonly [number, number
 const marks = (code: GroupCode, rows: readonly (readonly [number, number])[]) =>
   rows.map(([percent, points], i) => [`${code}${i + 1}`, { percent, points }] as const)
 
-/** SPEC §3.1 / seed 004 item 11, transcribed as printed; `checkBlueprint` proves the numbers agree. */
+/** RULES.md §3.1 / seed 004 item 11, transcribed as printed; `checkBlueprint` proves the numbers agree. */
 export const DEFAULT_BLUEPRINT: Blueprint = {
   groups: {
     AA: group(140, [

@@ -3,7 +3,7 @@ import { Id, Label } from '../values/ids.js'
 
 /**
  * The vocabulary shared by the exam blueprint, scoring, the sitting (Exam)
- * and the candidate's session (ExamSession): SPEC §3.1–3.2. Types are
+ * and the candidate's session (ExamSession): RULES.md §3.1–3.2. Types are
  * inferred from the io-ts codecs so what is stored in events and what the
  * domain computes with cannot drift apart.
  */

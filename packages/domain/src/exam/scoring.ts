@@ -1,4 +1,7 @@
+import * as E from 'fp-ts/lib/Either.js'
+import { type DomainError, domainError } from '../kernel/errors.js'
 import { type Blueprint, passMarkOf, TASK_POINTS } from './blueprint.js'
+import { checkForm } from './form-check.js'
 import { compileTasks, JUDGEMENTS, type Judgement, judging } from './judge.js'
 import {
   type AnswerKey,
@@ -193,9 +196,52 @@ export type ScoreAnswersInput = {
   readonly blueprint: Blueprint
 }
 
-/** Scores one answer sheet, with the key compiled once per form, key and review set (`compiledKeyFor`). */
-export const scoreAnswers = (input: ScoreAnswersInput): ScoreResult =>
-  compiledKeyFor(input).score(input.answers, input.subgroup)
+/**
+ * Why `scoreAnswers` gives no score: the form does not pass its blueprint
+ * check (EXM-1, EXM-2, SCO-0, SCO-2; every mismatch is in `details.mismatches`),
+ * or the subgroup does not sit the form's group.
+ */
+export type ScoreRefusal = DomainError & { readonly code: ScoreRefusalCode }
+export type ScoreRefusalCode = 'score.form_mismatch' | 'score.group_mismatch'
+
+/** `checkForm` once per (form, key, blueprint), keyed by identity like `compiledKeyFor`. */
+const formChecks = new WeakMap<Form, WeakMap<AnswerKey, WeakMap<Blueprint, E.Either<DomainError, Form>>>>()
+const checkedForm = ({ form, key, blueprint }: ScoreAnswersInput): E.Either<DomainError, Form> => {
+  const byKey = formChecks.get(form) ?? new WeakMap()
+  formChecks.set(form, byKey)
+  const byBlueprint = byKey.get(key) ?? new WeakMap()
+  byKey.set(key, byBlueprint)
+  const found = byBlueprint.get(blueprint)
+  if (found !== undefined) return found
+  const checked = checkForm(form, key, blueprint)
+  byBlueprint.set(blueprint, checked)
+  return checked
+}
+
+/**
+ * Scores one answer sheet (SCO-1…SCO-5, SCO-7), checking first what the
+ * score depends on: the form against the blueprint (`checkForm`) and the
+ * subgroup against the form's group. A refusal is a `Left`, never a throw.
+ * The key is compiled once per form, key and review set (`compiledKeyFor`).
+ */
+export const scoreAnswers = (input: ScoreAnswersInput): E.Either<ScoreRefusal, ScoreResult> => {
+  const checked = checkedForm(input)
+  if (E.isLeft(checked))
+    return E.left({
+      ...checked.left,
+      code: 'score.form_mismatch',
+      message: `Form ${input.form.formId} cannot be scored: ${checked.left.message}`,
+    })
+  if (groupOf(input.subgroup) !== input.form.group)
+    return E.left(
+      domainError(
+        'score.group_mismatch',
+        `Subgroup ${input.subgroup} does not sit form ${input.form.formId} of group ${input.form.group}; score with a form of group ${groupOf(input.subgroup)}.`,
+        { subgroup: input.subgroup, formId: input.form.formId, group: input.form.group },
+      ) as ScoreRefusal,
+    )
+  return E.right(compiledKeyFor(input).score(input.answers, input.subgroup))
+}
 
 /**
  * SCO-6: what a result finally is. An annulled result has no score that

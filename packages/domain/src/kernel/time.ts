@@ -36,6 +36,6 @@ export const millisBetween = (from: Date, to: Date): number => to.getTime() - fr
 /** Asia/Baku is UTC+04:00 all year (no daylight saving since 2016). */
 export const BAKU_OFFSET_MS = 4 * 60 * 60 * 1000
 
-/** The calendar day in Asia/Baku at `instant`, as YYYY-MM-DD (SPEC: every date rule is in Baku time). */
+/** The calendar day in Asia/Baku at `instant`, as YYYY-MM-DD (RULES.md: every date rule is in Baku time). */
 export const bakuDateOf = (instant: Date): string =>
   new Date(instant.getTime() + BAKU_OFFSET_MS).toISOString().slice(0, 10)

@@ -125,7 +125,7 @@ describe('Appeal properties (APL-4, SCO-4, SCO-6, SCO-7)', () => {
                 subgroup: 'BB2',
                 blueprint: SITTING.blueprint,
               })
-              expect(recomputed).toEqual(event.result)
+              expect(recomputed).toEqual(E.right(event.result))
             }
         },
       ),

@@ -1,4 +1,5 @@
 import fc from 'fast-check'
+import * as E from 'fp-ts/lib/Either.js'
 import { describe, expect, it } from 'vitest'
 import { compiledKeyFor, compileKey, DEFAULT_BLUEPRINT, type Review, scoreAnswers } from '../../src/index.js'
 import { answersArb, reviewsArb, sheetArb } from './form-arbitraries.js'
@@ -37,7 +38,7 @@ describe('the compiled-key memo (SCO-7)', () => {
         for (const answers of [sheet.answers, ...others]) {
           expect(memoised.score(answers, subgroup)).toEqual(fresh.score(answers, subgroup))
           expect(scoreAnswers({ form, key, answers, reviews, subgroup, blueprint })).toEqual(
-            fresh.score(answers, subgroup),
+            E.right(fresh.score(answers, subgroup)),
           )
           for (const task of form.tasks)
             expect(memoised.judge(task.id, answers[task.id])).toBe(fresh.judge(task.id, answers[task.id]))
@@ -45,7 +46,7 @@ describe('the compiled-key memo (SCO-7)', () => {
         // A structurally equal copy of the form and key (another identity) scores the same too.
         const copy = structuredClone({ form, key })
         expect(scoreAnswers({ ...copy, answers: sheet.answers, reviews, subgroup, blueprint })).toEqual(
-          fresh.score(sheet.answers, subgroup),
+          E.right(fresh.score(sheet.answers, subgroup)),
         )
       }),
     )

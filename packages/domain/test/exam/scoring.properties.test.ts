@@ -18,6 +18,7 @@ import {
   TASK_POINTS,
   type Tally,
 } from '../../src/index.js'
+import { right } from '../support/specification.js'
 import { answersArb, reviewArb, reviewsArb, sheetArb } from './form-arbitraries.js'
 import { correctAnswer } from './form-fixtures.js'
 
@@ -32,7 +33,7 @@ const score = (
   sheet: { form: Form; key: AnswerKey; subgroup: SubgroupCode },
   answers: Answers,
   reviews: readonly Review[],
-) => scoreAnswers({ ...sheet, answers, reviews, blueprint })
+) => right(scoreAnswers({ ...sheet, answers, reviews, blueprint }))
 
 const sum = (tallies: Tally[]): Tally =>
   tallies.reduce(

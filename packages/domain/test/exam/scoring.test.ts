@@ -1,14 +1,19 @@
+import * as E from 'fp-ts/lib/Either.js'
 import { describe, expect, it } from 'vitest'
 import {
   compileKey,
   DEFAULT_BLUEPRINT,
   finalOutcome,
   type Review,
+  type ScoreAnswersInput,
   type SubgroupCode,
   scoreAnswers,
   TASK_POINTS,
 } from '../../src/index.js'
+import { right } from '../support/specification.js'
 import { accept, answersWith, buildForm, correctAnswer, credit, wrongAnswer } from './form-fixtures.js'
+
+const scored = (input: ScoreAnswersInput) => right(scoreAnswers(input))
 
 const blueprint = DEFAULT_BLUEPRINT
 const aa = buildForm('AA')
@@ -18,7 +23,7 @@ const score = (
   answers: Record<string, string>,
   reviews: Review[] = [],
   subgroup: SubgroupCode = 'AA4',
-) => scoreAnswers({ ...scenario, answers, reviews, subgroup, blueprint })
+) => scored({ ...scenario, answers, reviews, subgroup, blueprint })
 
 describe('SCO-1/SCO-3: points and breakdown', () => {
   it('SCO-1: a correct open task scores 2, a correct closed task 1, wrong or missing 0', () => {
@@ -78,14 +83,17 @@ describe('SCO-1/SCO-3: points and breakdown', () => {
   })
 
   it('SCO-3: task ids that are Object.prototype members are read as answers, never inherited', () => {
+    const renamed = new Map(
+      bb.form.tasks.slice(0, 3).map((t, i) => [t.id, ['constructor', 'toString', 'valueOf'][i]!]),
+    )
+    const rename = (id: string) => renamed.get(id) ?? id
     const form = {
       ...bb.form,
-      tasks: bb.form.tasks.map((t, i) =>
-        i < 3 ? { ...t, id: ['constructor', 'toString', 'valueOf'][i]! } : t,
-      ),
+      tasks: bb.form.tasks.map((t) => ({ ...t, id: rename(t.id) })),
+      variants: bb.form.variants.map((v) => ({ ...v, order: v.order.map(rename) })),
     }
     const key = Object.fromEntries(form.tasks.map((t, i) => [t.id, bb.key[bb.form.tasks[i]!.id]!]))
-    const result = scoreAnswers({
+    const result = scored({
       form,
       key,
       answers: { valueOf: correctAnswer(bb.key[bb.form.tasks[2]!.id]!) },
@@ -113,13 +121,31 @@ describe("SCO-4: pass ⇔ score ≥ the pass mark of the candidate's subgroup", 
   it('SCO-4: pass marks come from the blueprint given, not from the code', () => {
     const strict = { ...blueprint, passMarks: { ...blueprint.passMarks, AA4: { percent: 75, points: 105 } } }
     const answers = answersWith(aa.form, aa.key, { open: 40, closed: 18 })
-    expect(scoreAnswers({ ...aa, answers, reviews: [], subgroup: 'AA4', blueprint: strict }).passed).toBe(
-      false,
-    )
+    expect(scored({ ...aa, answers, reviews: [], subgroup: 'AA4', blueprint: strict }).passed).toBe(false)
   })
 
-  it('SCO-4: a subgroup of another group is a caller bug, not a result', () => {
-    expect(() => score(aa, {}, [], 'BB1')).toThrow(/does not sit form/)
+  it('SCO-4: a subgroup of another group is refused as a value (score.group_mismatch), not thrown', () => {
+    const refused = scoreAnswers({ ...aa, answers: {}, reviews: [], subgroup: 'BB1', blueprint })
+    expect(E.isLeft(refused) && refused.left).toMatchObject({
+      code: 'score.group_mismatch',
+      message: expect.stringMatching(/does not sit form/),
+    })
+  })
+
+  it('EXM-1 before SCO-1: a form that fails its blueprint check is refused (score.form_mismatch), not scored', () => {
+    const twoTasks = { ...aa.form, tasks: aa.form.tasks.slice(0, 2) }
+    const refused = scoreAnswers({
+      ...aa,
+      form: twoTasks,
+      answers: {},
+      reviews: [],
+      subgroup: 'AA1',
+      blueprint,
+    })
+    expect(E.isLeft(refused) && refused.left).toMatchObject({
+      code: 'score.form_mismatch',
+      details: { mismatches: expect.arrayContaining([expect.objectContaining({ rule: 'EXM-1' })]) },
+    })
   })
 })
 
@@ -168,9 +194,7 @@ describe('SCO-6/SCO-7', () => {
     const answers = answersWith(aa.form, aa.key, { open: 20, closed: 30 })
     const first = compiled.score(answers, 'AA2')
     expect(compiled.score(answers, 'AA2')).toEqual(first)
-    expect(scoreAnswers({ ...aa, answers, reviews: [credit(open(aa))], subgroup: 'AA2', blueprint })).toEqual(
-      first,
-    )
+    expect(scored({ ...aa, answers, reviews: [credit(open(aa))], subgroup: 'AA2', blueprint })).toEqual(first)
     expect(compiled.judge(open(aa), undefined)).toBe('correct')
     expect(compiled.judge('missing', 'A')).toBeUndefined()
   })

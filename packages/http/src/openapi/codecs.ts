@@ -54,7 +54,7 @@ export const object = <P extends t.Props, O extends t.Props = Record<never, t.Mi
   return t.exact(t.intersection([t.type(required), t.partial(maybe)]), name)
 }
 
-export const cabinetNumber = text('8-digit cabinet number', '10000014')
+export const cabinetNumber = text('8-digit cabinet number', '10000016')
 export const cabinetId = text(
   'The cabinet id (a UUID); not personal data',
   '6f1c2a3b-4d5e-4f60-8a7b-9c0d1e2f3a4b',

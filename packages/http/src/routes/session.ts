@@ -4,7 +4,7 @@ import { callOf } from '../context.js'
 import { cabinetId, cabinetNumber, instant, object, text } from '../openapi/codecs.js'
 import type { AddRoute, RouteDeps } from './deps.js'
 
-const login = text('The 8-digit cabinet number or the FIN', '10000014')
+const login = text('The 8-digit cabinet number or the FIN', '10000016')
 
 /** Sign-in with back-off per login, logout, and password recovery (CAB-10). */
 export const sessionRoutes = (add: AddRoute, { imtahan, sessions, throttle }: RouteDeps) => {
@@ -19,7 +19,7 @@ export const sessionRoutes = (add: AddRoute, { imtahan, sessions, throttle }: Ro
       'long after each further failure (at most 15 min): 429 with Retry-After.',
     guard: 'none',
     body: object('SignIn', { login, password: text('The password', 'Kitab2026yay') }),
-    requestExample: { login: '10000014', password: 'Kitab2026yay' },
+    requestExample: { login: '10000016', password: 'Kitab2026yay' },
     success: {
       status: 201,
       description: 'Signed in',
@@ -80,7 +80,7 @@ export const sessionRoutes = (add: AddRoute, { imtahan, sessions, throttle }: Ro
     description: 'Answers the same whether or not the login exists, so it tells a stranger nothing.',
     guard: 'none',
     body: object('RecoveryRequest', { login }),
-    requestExample: { login: '10000014' },
+    requestExample: { login: '10000016' },
     success: {
       status: 202,
       description: 'If the login exists, a code was sent',
@@ -103,7 +103,7 @@ export const sessionRoutes = (add: AddRoute, { imtahan, sessions, throttle }: Ro
       code: text('The 6-digit code from the SMS', '123456'),
       newPassword: text('The new password', 'Yeni2026parol'),
     }),
-    requestExample: { login: '10000014', code: '123456', newPassword: 'Yeni2026parol' },
+    requestExample: { login: '10000016', code: '123456', newPassword: 'Yeni2026parol' },
     success: { status: 204, description: 'The password is changed' },
     errors: ['otp.wrong_code', 'otp.expired', 'otp.no_code', 'otp.too_many_attempts', 'password.too_weak'],
     handle: async ({ body, c }) => {

@@ -10,11 +10,11 @@ import {
   createSqlEventStore,
   createSqlIdempotencyStore,
   createTestClock,
-  dropPostgresSchema,
   logAuditSource,
   openSqlDatabase,
   runAudit,
 } from '@imtahan/adapters'
+import { dropPostgresSchema } from '@imtahan/adapters/postgres'
 import { createApp } from '../../src/index.js'
 import { captureLog, DATABASE_URL, PROVIDER_KEY } from '../support/app.js'
 

@@ -12,11 +12,11 @@ import {
   createSqlEventStore,
   createSqlIdempotencyStore,
   createTestClock,
-  dropPostgresSchema,
   type EventStore,
   type IdempotencyStore,
   openSqlDatabase,
 } from '@imtahan/adapters'
+import { dropPostgresSchema } from '@imtahan/adapters/postgres'
 import { type AppOptions, createApp } from '../../src/index.js'
 
 export const DATABASE_URL = process.env.DATABASE_URL

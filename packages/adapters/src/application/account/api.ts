@@ -2,7 +2,7 @@ import type { AccountStatement, UnclaimedPayment } from '@imtahan/domain'
 import type { Call } from '../shared/caller.js'
 import type { Result } from '../shared/result.js'
 
-/* The account (wallet) and payment use cases (SPEC §2). */
+/* The account (wallet) and payment use cases (RULES.md §2). */
 
 export type TransferAnswer = {
   readonly transferId: string

@@ -24,13 +24,13 @@ export const loadAppeal = async (appeals: AppealEnv, appealId: string): Result<A
   return state.status === 'none' ? E.left(appealNotFound(appealId)) : E.right(state)
 }
 
-/** SPEC §5: the appeals commission decides appeals; nobody else reaches these use cases. */
+/** RULES.md §5: the appeals commission decides appeals; nobody else reaches these use cases. */
 export const asCommission = (call: Call): E.Either<DomainError, void> =>
   call.caller.kind === 'commission'
     ? E.right(undefined)
     : E.left(domainError('auth.forbidden', 'This is for the appeals commission.'))
 
-/** SPEC §5: a candidate acts on their own cabinet only. */
+/** RULES.md §5: a candidate acts on their own cabinet only. */
 export const asCandidate = (call: Call, cabinetId: string): E.Either<DomainError, void> =>
   call.caller.kind === 'cabinet' && call.caller.cabinetId === cabinetId.toLowerCase()
     ? E.right(undefined)

@@ -3,7 +3,7 @@ import type { Call } from '../shared/caller.js'
 import type { Result } from '../shared/result.js'
 
 /*
- * The cabinet use cases (SPEC §1). Inputs are raw (as typed by a person) and
+ * The cabinet use cases (RULES.md §1). Inputs are raw (as typed by a person) and
  * decoded with the domain's io-ts codecs; every refusal is a `DomainError`.
  */
 

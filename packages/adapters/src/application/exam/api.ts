@@ -13,7 +13,7 @@ import type { Call } from '../shared/caller.js'
 import type { Result } from '../shared/result.js'
 
 /*
- * The exam use cases (SPEC §3) by role. Inputs are raw and decoded with the
+ * The exam use cases (RULES.md §3) by role. Inputs are raw and decoded with the
  * domain's codecs; refusals are `DomainError` values. Nothing a candidate
  * receives carries a key: keys live only in the sitting (`SittingView`),
  * which no candidate answer includes.

@@ -21,11 +21,11 @@ import { type ExamEnv, sessionContext } from './env.js'
 
 const forbidden = (message: string): DomainError => domainError('auth.forbidden', message)
 
-/** SPEC §5: the board's use cases answer the board only. */
+/** RULES.md §5: the board's use cases answer the board only. */
 export const asBoard = (call: Call): E.Either<DomainError, void> =>
   call.caller.kind === 'board' ? E.right(undefined) : E.left(forbidden('This is for the examination board.'))
 
-/** SPEC §5: staff act on the sittings their key is scoped to (any sitting for an unscoped key). */
+/** RULES.md §5: staff act on the sittings their key is scoped to (any sitting for an unscoped key). */
 export const asStaff = (call: Call, examId: string): E.Either<DomainError, void> => {
   const { caller: actor } = call
   if (actor.kind !== 'staff') return E.left(forbidden('This is for exam staff.'))

@@ -19,11 +19,11 @@ export type Caller =
   | { readonly kind: 'payment_provider' }
   /** The application itself: `process` (the process runner), `rescore`, … */
   | { readonly kind: 'system'; readonly name: string }
-  /** SPEC §5 examination board (API key). */
+  /** RULES.md §5 examination board (API key). */
   | { readonly kind: 'board' }
-  /** SPEC §5 exam staff (API key), limited to `exams` when the key is scoped to sittings. */
+  /** RULES.md §5 exam staff (API key), limited to `exams` when the key is scoped to sittings. */
   | { readonly kind: 'staff'; readonly exams?: readonly string[] }
-  /** SPEC §5 appeals commission (API key). */
+  /** RULES.md §5 appeals commission (API key). */
   | { readonly kind: 'commission' }
 
 export type Call = {

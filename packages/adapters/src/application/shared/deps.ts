@@ -15,7 +15,7 @@ import type { SmsSender } from '../../ports/sms.js'
 import type { CheckpointStore } from '../../runner/checkpoints.js'
 import type { EventStore } from '../../store/port.js'
 
-/** Everything CAB-*, WAL-* and PAY-* call configurable, with the defaults of SPEC.md. */
+/** Everything CAB-*, WAL-* and PAY-* call configurable, with the defaults of RULES.md. */
 export type ImtahanPolicy = {
   readonly cabinet: CabinetPolicy
   /** CAB-3: how long an unfinished registration holds its FIN. */

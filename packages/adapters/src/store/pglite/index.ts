@@ -25,5 +25,3 @@ export const createPgliteEventStore = async (options: PgliteEventStoreOptions = 
     throw error
   }
 }
-
-export { pgliteSqlClient } from './client.js'

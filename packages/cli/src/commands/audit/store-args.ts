@@ -2,13 +2,13 @@ import { existsSync } from 'node:fs'
 import { join } from 'node:path'
 import {
   type AuditSource,
-  createEventStoreDbStore,
   type EventLog,
   logAuditSource,
   openSqlDatabase,
   openSqlEventLog,
   sqlAuditSource,
 } from '@imtahan/adapters'
+import { createEventStoreDbStore } from '@imtahan/adapters/eventstoredb'
 import {
   describeStore,
   parseStoreSelection,

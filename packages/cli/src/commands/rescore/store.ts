@@ -1,12 +1,7 @@
 import { existsSync } from 'node:fs'
 import { join } from 'node:path'
-import {
-  createEventStoreDbStore,
-  createSqlEventStore,
-  type EventStore,
-  openSqlDatabase,
-  openSqlEventLog,
-} from '@imtahan/adapters'
+import { createSqlEventStore, type EventStore, openSqlDatabase, openSqlEventLog } from '@imtahan/adapters'
+import { createEventStoreDbStore } from '@imtahan/adapters/eventstoredb'
 import {
   describeStore,
   parseStoreSelection,

@@ -17,7 +17,7 @@ const admissionProblems = (command: AdmitCandidate, state: SessionState, context
   if (document === null) reasons.push('document_missing')
   else {
     if (!document.original) reasons.push('document_not_original')
-    // Valid through its last day, in Baku time (SPEC: every date rule is in Asia/Baku).
+    // Valid through its last day, in Baku time (RULES.md: every date rule is in Asia/Baku).
     if (document.validUntil < bakuDateOf(context.now)) reasons.push('document_expired')
     if (!document.holderMatches) reasons.push('document_not_this_persons')
   }

@@ -1,7 +1,7 @@
 import * as E from 'fp-ts/lib/Either.js'
 import { type DomainError, domainError } from '../../kernel/errors.js'
 import { type Answers, groupOf, type Review, type ScoreResult, type SubgroupCode } from '../model.js'
-import { scoreAnswers } from '../scoring.js'
+import { compiledKeyFor } from '../scoring.js'
 import type { FormWithKey } from '../sitting/events.js'
 import { formOf, type SittingView } from './context.js'
 
@@ -40,14 +40,13 @@ export const scoreSession = (
     const reviews = sitting.reviews.filter((review) => onForm.has(review.taskId) && include(review))
     return {
       formId: form.formId,
-      result: scoreAnswers({
+      // The form passed checkForm when the sitting was defined, and formFor picked it by the subgroup's group.
+      result: compiledKeyFor({
         form,
         key,
-        answers,
         reviews: [...reviews, ...sessionCredits.filter((credit) => onForm.has(credit.taskId))],
-        subgroup,
         blueprint: sitting.blueprint,
-      }),
+      }).score(answers, subgroup),
       reviewIds: reviews.map((review) => review.reviewId),
     }
   })(formFor(sitting, subgroup))

@@ -14,7 +14,7 @@ import { Timing } from './timing.js'
  * instant of a decision is `context.now`, never a field a caller could set.
  */
 
-/** Board: define the sitting. Timing fields left out take the SPEC defaults. */
+/** Board: define the sitting. Timing fields left out take the defaults of RULES.md. */
 export const DefineExam = t.type(
   {
     type: t.literal('DefineExam'),

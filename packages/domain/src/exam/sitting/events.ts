@@ -19,7 +19,7 @@ export type Hall = t.TypeOf<typeof Hall>
 export const FormWithKey = t.type({ form: Form, key: AnswerKey }, 'FormWithKey')
 export type FormWithKey = t.TypeOf<typeof FormWithKey>
 
-/** The board defined the sitting (SPEC §3.3); the forms passed the blueprint check (EXM-1…EXM-3). */
+/** The board defined the sitting (RULES.md §3.3); the forms passed the blueprint check (EXM-1…EXM-3). */
 export const ExamDefined = t.type(
   {
     type: t.literal('ExamDefined'),

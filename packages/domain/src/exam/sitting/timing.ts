@@ -5,7 +5,7 @@ const Minutes = wholeNumber('Minutes', 0, 7 * 24 * 60)
 const PositiveMinutes = wholeNumber('PositiveMinutes', 1, 7 * 24 * 60)
 
 /**
- * The timeline of a sitting (SPEC §3.3), as data: every number here is
+ * The timeline of a sitting (RULES.md §3.3), as data: every number here is
  * configurable per sitting, the defaults are the booklet's.
  */
 export const Timing = t.type(

@@ -1,14 +1,12 @@
-import { describe, expect, it } from 'vitest'
-import {
-  comparePositions,
-  DuplicateEventIdError,
-  verifyChain,
-  WrongExpectedVersionError,
-} from '../../src/index.js'
-import { conflict, event, events, newStream, type StoreRef } from './contract-support.js'
+import { verifyChain } from '../store/hash-chain.js'
+import { comparePositions, DuplicateEventIdError, WrongExpectedVersionError } from '../store/port.js'
+import type { Runner } from './runner.js'
+import { conflict as conflictOf, event, events, newStream, type StoreRef } from './support.js'
 
 /** Appending: every expected-revision mode, retries, duplicate ids, racing writers. */
-export const appendContract = (store: StoreRef) => {
+export const appendContract = (runner: Runner, store: StoreRef) => {
+  const { describe, it, expect } = runner
+  const conflict = (promise: Promise<unknown>) => conflictOf(runner, promise)
   describe('append with an expected revision', () => {
     it('no_stream creates a stream at revisions 0..n-1 and reads back what was written', async () => {
       const stream = newStream()
