@@ -1,6 +1,7 @@
 export * from './appeal/index.js'
 export * from './cabinet/index.js'
 export * from './calendar/index.js'
+export * from './errors.js'
 export * from './exam/index.js'
 export * from './kernel/index.js'
 export * from './payment/index.js'

@@ -3,6 +3,7 @@ import {
   type ExamEvent,
   type ExamProcessCommand,
   examIdOfSession,
+  isDomainErrorCode,
   openSessions,
   registrationChargeRefused,
   registrationProcess,
@@ -43,7 +44,11 @@ export const reactToExamFact = (event: ExamFact): readonly ExamAction[] => {
     // The wallet's recorded "no" (WAL-3): the registration is refused and its refusal frees the seat.
     return registrationChargeRefused(
       { ...event, type: 'ChargeFee' },
-      { code: event.reason, message: 'The fee could not be charged.' },
+      {
+        // The reason is stored as text; every decline the wallet records carries one of its codes.
+        code: isDomainErrorCode(event.reason) ? event.reason : 'session.registration_refused',
+        message: 'The fee could not be charged.',
+      },
     )
   if (event.type === 'ExpertReviewRecorded')
     return [

@@ -7,7 +7,10 @@ import { Money } from './money.js'
  * number of qəpik. Codecs already enforce both at the edge; this guard keeps
  * the deciders honest when a caller builds `Money` by arithmetic.
  */
-export const checkAmount = (scope: string, amount: Money): E.Either<DomainError, Money> =>
+/** The areas that move money; each declares its own `<area>.invalid_amount` code. */
+export type AmountScope = 'wallet' | 'payment' | 'transfer'
+
+export const checkAmount = (scope: AmountScope, amount: Money): E.Either<DomainError, Money> =>
   !Money.isPositive(amount)
     ? E.left(
         domainError(`${scope}.invalid_amount`, 'The amount must be greater than 0.00 manat.', {

@@ -8,8 +8,11 @@ import { type DomainError, domainError } from './errors.js'
  * that cannot be decoded would break every replay after it. Shared by the
  * money aggregates; each member is a `t.type` named after its `type` literal.
  */
+/** The aggregates that check their events before recording; each declares `<scope>.invalid_command`. */
+export type RecordableScope = 'wallet' | 'payment' | 'transfer' | 'exam' | 'session' | 'appeal'
+
 export const recordable =
-  (scope: string, members: ReadonlyArray<{ readonly name: string; readonly props: t.Props }>) =>
+  (scope: RecordableScope, members: ReadonlyArray<{ readonly name: string; readonly props: t.Props }>) =>
   <Event extends { readonly type: string }>(
     events: readonly Event[],
   ): E.Either<DomainError, readonly Event[]> => {
