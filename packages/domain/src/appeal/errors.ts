@@ -1,4 +1,5 @@
 import type { ErrorTable } from '../kernel/errors.js'
+import { INVALID_COMMAND } from '../kernel/recordable.js'
 
 /**
  * Refusals of an appeal (APL rules). `appeal.unknown_task` is a rule refusal
@@ -19,10 +20,7 @@ export const APPEAL_ERRORS = {
   },
   'appeal.court_case_filed': { status: 409, meaning: 'A court case is already recorded for the appeal.' },
   'appeal.court_ruled': { status: 409, meaning: 'The court’s ruling on the appeal is already recorded.' },
-  'appeal.invalid_command': {
-    status: 422,
-    meaning: 'The appeal refused to record an event its own codec would reject.',
-  },
+  'appeal.invalid_command': INVALID_COMMAND,
   'appeal.invalid_corrections': { status: 422, meaning: 'The corrections name a task more than once.' },
   'appeal.invalid_ruling': {
     status: 422,

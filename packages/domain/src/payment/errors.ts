@@ -1,4 +1,6 @@
+import { INVALID_AMOUNT } from '../kernel/amount.js'
 import type { ErrorTable } from '../kernel/errors.js'
+import { INVALID_COMMAND } from '../kernel/recordable.js'
 
 /** Refusals of incoming bank payments. */
 export const PAYMENT_ERRORS = {
@@ -14,13 +16,7 @@ export const PAYMENT_ERRORS = {
     status: 422,
     meaning: 'The payment was made for another identity document.',
   },
-  'payment.invalid_amount': {
-    status: 422,
-    meaning: 'The amount is not positive or has more than 2 decimals (WAL-4).',
-  },
-  'payment.invalid_command': {
-    status: 422,
-    meaning: 'The payment refused to record an event its own codec would reject.',
-  },
+  'payment.invalid_amount': INVALID_AMOUNT,
+  'payment.invalid_command': INVALID_COMMAND,
   'payment.unknown_code': { status: 404, meaning: 'No payment with this code has arrived.' },
 } as const satisfies ErrorTable

@@ -1,4 +1,6 @@
+import { INVALID_AMOUNT } from '../kernel/amount.js'
 import type { ErrorTable } from '../kernel/errors.js'
+import { INVALID_COMMAND } from '../kernel/recordable.js'
 
 /** Refusals of a transfer between cabinets. */
 export const TRANSFER_ERRORS = {
@@ -8,14 +10,8 @@ export const TRANSFER_ERRORS = {
     meaning: 'The transfer already has an outcome that this step contradicts.',
   },
   'transfer.insufficient_funds': { status: 422, meaning: 'The sender’s balance is less than the amount.' },
-  'transfer.invalid_amount': {
-    status: 422,
-    meaning: 'The amount is not positive or has more than 2 decimals (WAL-4).',
-  },
-  'transfer.invalid_command': {
-    status: 422,
-    meaning: 'The transfer refused to record an event its own codec would reject.',
-  },
+  'transfer.invalid_amount': INVALID_AMOUNT,
+  'transfer.invalid_command': INVALID_COMMAND,
   'transfer.same_cabinet': {
     status: 422,
     meaning: 'Money cannot be transferred to the sender’s own cabinet.',

@@ -1,4 +1,5 @@
 import type { ErrorTable } from '../../kernel/errors.js'
+import { INVALID_COMMAND } from '../../kernel/recordable.js'
 
 /**
  * Refusals of one candidate's exam session. `session.not_found`, `no_slip`
@@ -26,10 +27,7 @@ export const SESSION_ERRORS = {
   'session.group_not_offered': { status: 422, meaning: 'The sitting offers no test for this group.' },
   'session.insufficient_funds': { status: 422, meaning: 'The balance does not cover the registration fee.' },
   'session.invalid_answer': { status: 422, meaning: 'An answer is not one of the task’s option letters.' },
-  'session.invalid_command': {
-    status: 422,
-    meaning: 'The session refused to record an event its own codec would reject.',
-  },
+  'session.invalid_command': INVALID_COMMAND,
   'session.invalid_violation': {
     status: 422,
     meaning: 'The violation does not fit the moment or lacks what it needs.',

@@ -1,4 +1,5 @@
 import type { ErrorTable } from '../../kernel/errors.js'
+import { INVALID_COMMAND } from '../../kernel/recordable.js'
 
 /** Refusals of an exam sitting (definition, seats, reviews, publication). `exam.unknown_sitting` and `exam.results_not_published` are raised by the adapters when they look a sitting up. */
 export const EXAM_ERRORS = {
@@ -19,10 +20,7 @@ export const EXAM_ERRORS = {
     status: 422,
     meaning: 'An annulment decision names the wrong sessions for its grounds.',
   },
-  'exam.invalid_command': {
-    status: 422,
-    meaning: 'The sitting refused to record an event its own codec would reject.',
-  },
+  'exam.invalid_command': INVALID_COMMAND,
   'exam.invalid_definition': { status: 422, meaning: 'The sitting definition is invalid.' },
   'exam.not_defined': { status: 422, meaning: 'The board has not defined this sitting.' },
   'exam.not_ended': { status: 422, meaning: 'Results are published only after the exam has ended.' },
