@@ -2,7 +2,7 @@ import type { ReviewImpact } from '@imtahan/domain'
 import * as E from 'fp-ts/lib/Either.js'
 import { admitAll, sitTheExam } from './exam-day.js'
 import { buildDemoForms, type DemoForm } from './forms.js'
-import { DEMO_FEE, type DemoPlan, type PlannedCandidate, planDemo } from './plan.js'
+import { DEMO_FEE, type DemoCandidate, type DemoPlan, type PlannedCandidate, planDemo } from './plan.js'
 import { createRandom } from './random.js'
 import {
   anonymous,
@@ -26,17 +26,6 @@ export type DemoOptions = {
   /** Calls in flight at once while many candidates act at the same moment. */
   readonly parallel?: number
   readonly progress?: (line: string) => void
-}
-
-export type DemoCandidate = PlannedCandidate & {
-  readonly fin: string
-  readonly password: string
-  readonly cabinetId: string
-  readonly cabinetNumber: string
-  /** Set once the registration is confirmed (fee charged, slip issued). */
-  readonly sessionId?: string
-  readonly slip?: { readonly slipNumber: string; readonly hallId: string; readonly seat: number }
-  readonly admitted: boolean
 }
 
 export type DemoReview = {

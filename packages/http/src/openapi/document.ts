@@ -1,3 +1,4 @@
+import type { ErrorCode } from '@imtahan/domain'
 import type { Guard } from '../middleware/auth.js'
 import { statusFor } from '../problem.js'
 import { type JsonSchema, toJsonSchema } from './json-schema.js'
@@ -44,14 +45,14 @@ const parametersOf = (schema: JsonSchema | undefined, where: 'path' | 'query') =
 
 /** Every refusal a route may give, grouped by status, so a client sees which codes to expect. */
 const problemResponses = (doc: RouteDoc) => {
-  const codes = new Set(doc.errors)
+  const codes = new Set<ErrorCode>(doc.errors)
   if (doc.params || doc.query || doc.body) codes.add('validation.invalid_input')
   if (doc.body)
-    for (const code of ['http.malformed_json', 'http.body_too_large', 'http.unsupported_media_type'])
+    for (const code of ['http.malformed_json', 'http.body_too_large', 'http.unsupported_media_type'] as const)
       codes.add(code)
   if (doc.guard !== 'none') codes.add('auth.unauthenticated')
   if (doc.idempotent)
-    for (const code of ['idempotency.key_reused', 'idempotency.in_progress']) codes.add(code)
+    for (const code of ['idempotency.key_reused', 'idempotency.in_progress'] as const) codes.add(code)
   const byStatus = new Map<number, string[]>()
   for (const code of codes) byStatus.set(statusFor(code), [...(byStatus.get(statusFor(code)) ?? []), code])
   byStatus.set(500, ['http.internal'])

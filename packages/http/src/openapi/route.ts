@@ -1,4 +1,4 @@
-import { type DomainError, describeErrors, domainError } from '@imtahan/domain'
+import { type DomainError, describeErrors, domainError, type ErrorCode } from '@imtahan/domain'
 import * as E from 'fp-ts/lib/Either.js'
 import type { Hono, MiddlewareHandler } from 'hono'
 import type * as t from 'io-ts'
@@ -41,7 +41,7 @@ export type RouteDefinition<P, Q, B, R> = {
     readonly example?: unknown
   }
   /** The domain error codes this route may answer with, documented as problem responses. */
-  readonly errors: readonly string[]
+  readonly errors: readonly ErrorCode[]
   readonly handle: (input: RouteInput<P, Q, B>) => Promise<E.Either<DomainError, R>>
 }
 

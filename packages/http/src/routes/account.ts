@@ -1,4 +1,4 @@
-import type { AccountStatement as Statement } from '@imtahan/domain'
+import type { ErrorCode, AccountStatement as Statement } from '@imtahan/domain'
 import * as E from 'fp-ts/lib/Either.js'
 import * as t from 'io-ts'
 import { callOf, ownCabinet } from '../context.js'
@@ -14,7 +14,7 @@ import {
 } from '../openapi/codecs.js'
 import type { AddRoute, RouteDeps } from './deps.js'
 
-const creditErrors = [
+const creditErrors: readonly ErrorCode[] = [
   'payment.unknown_code',
   'payment.already_credited',
   'idempotency.key_reused',

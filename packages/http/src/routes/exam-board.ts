@@ -1,3 +1,4 @@
+import type { ErrorCode } from '@imtahan/domain'
 import * as t from 'io-ts'
 import { callOf } from '../context.js'
 import { object, text } from '../openapi/codecs.js'
@@ -19,7 +20,7 @@ import {
 const TAG = 'Exams: board'
 const inSitting = object('SittingParam', { examId })
 const onSession = object('SessionParam', { examId, sessionId })
-const sessionErrors = [
+const sessionErrors: readonly ErrorCode[] = [
   'validation.invalid_input',
   'session.not_found',
   'exam.unknown_sitting',

@@ -1,3 +1,4 @@
+import type { ErrorCode } from '@imtahan/domain'
 import * as t from 'io-ts'
 import { type AppContext, callOf, ownCabinet } from '../context.js'
 import { object, text } from '../openapi/codecs.js'
@@ -19,7 +20,7 @@ import {
 const TAG = 'Exams: candidate'
 const inSitting = object('MySittingParam', { examId })
 const onTask = object('MyTaskParam', { examId, taskId: text('A task id from GET …/tasks', 'bb-17') })
-const mine = ['session.not_found', 'auth.unauthenticated']
+const mine: readonly ErrorCode[] = ['session.not_found', 'auth.unauthenticated']
 
 /**
  * SPEC §3 for the signed-in candidate: `/me/exams/{examId}` is the token's

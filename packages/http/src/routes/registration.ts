@@ -1,3 +1,4 @@
+import type { ErrorCode } from '@imtahan/domain'
 import * as E from 'fp-ts/lib/Either.js'
 import type * as t from 'io-ts'
 import { callOf, ownCabinet } from '../context.js'
@@ -13,7 +14,11 @@ const phone = text('Azerbaijani mobile number, any common form', '050 123 45 67'
 const email = text('E-mail (optional)', 'rashad@example.az')
 const code = text('The 6-digit code from the SMS', '123456')
 const CodeSent = object('CodeSent', { codeSentTo: text('The number, masked', '+99450*****67') })
-const code_errors = ['otp.resend_too_soon', 'cabinet.already_completed', 'validation.invalid_input']
+const code_errors: readonly ErrorCode[] = [
+  'otp.resend_too_soon',
+  'cabinet.already_completed',
+  'validation.invalid_input',
+]
 
 /** CAB-1…CAB-7: the registration steps; from the second step on, the registration token proves the first. */
 export const registrationRoutes = (add: AddRoute, { imtahan, registrationTokens }: RouteDeps) => {

@@ -2,6 +2,7 @@ import {
   annulmentProcess,
   type ExamEvent,
   examIdOfSession,
+  isDomainErrorCode,
   openSessions,
   registrationChargeRefused,
   registrationProcess,
@@ -28,7 +29,11 @@ export const examRegistration: ProcessDefinition = {
     event.type === 'FeeChargeDeclined'
       ? registrationChargeRefused(
           { ...event, type: 'ChargeFee' },
-          { code: event.reason, message: 'The fee could not be charged.' },
+          {
+            // The reason is stored as text; every decline the wallet records carries one of its codes.
+            code: isDomainErrorCode(event.reason) ? event.reason : 'session.registration_refused',
+            message: 'The fee could not be charged.',
+          },
         )
       : registrationProcess(event as Parameters<typeof registrationProcess>[0]),
 }

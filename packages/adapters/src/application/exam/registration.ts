@@ -1,4 +1,4 @@
-import { type DomainError, domainError, sessionIdOf } from '@imtahan/domain'
+import { type DomainError, domainError, isDomainErrorCode, sessionIdOf } from '@imtahan/domain'
 import * as E from 'fp-ts/lib/Either.js'
 import { loadCompletedCabinet, loadStatement } from '../shared/cabinet-reads.js'
 import type { Call } from '../shared/caller.js'
@@ -18,7 +18,7 @@ const refusal = (reason: string): DomainError =>
         'The registration fee could not be charged: the balance is too low. Nothing was charged and the seat was released; top up and register again.',
       )
     : domainError(
-        reason.includes('.') ? reason : 'session.registration_refused',
+        isDomainErrorCode(reason) ? reason : 'session.registration_refused',
         `The registration was refused (${reason}); nothing was charged.`,
         { reason },
       )

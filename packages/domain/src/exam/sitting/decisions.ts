@@ -1,6 +1,6 @@
 import * as E from 'fp-ts/lib/Either.js'
 import { pipe } from 'fp-ts/lib/function.js'
-import { type DomainError, domainError } from '../../kernel/errors.js'
+import { type DomainError, domainError, type ErrorCode } from '../../kernel/errors.js'
 import { belongsToExam } from '../session/streams.js'
 import type { DecideAnnulment, PublishResults } from './commands.js'
 import type { ExamContext } from './context.js'
@@ -11,7 +11,7 @@ import type { ExamState } from './state.js'
 
 type Decision = E.Either<DomainError, readonly ExamEvent[]>
 
-const refuse = (code: string, message: string, details: Record<string, unknown>): Decision =>
+const refuse = (code: ErrorCode, message: string, details: Record<string, unknown>): Decision =>
   E.left(domainError(code, message, details))
 
 /**
