@@ -1,6 +1,8 @@
 export type * from './account/api.js'
+export * from './account/inputs.js'
 export type * from './appeal/api.js'
 export type * from './cabinet/api.js'
+export * from './cabinet/input.js'
 export type * from './exam/api.js'
 export { createRescorer, type RescorerDeps } from './exam/index.js'
 export { createImtahan } from './facade.js'
