@@ -1,7 +1,7 @@
 import { SubgroupCode, TaskId } from '@imtahan/domain'
 import * as t from 'io-ts'
 import { type AppContext, callOf, ownCabinet } from '../context.js'
-import { documented, labelInput, object, text } from '../openapi/codecs.js'
+import { documented, labelInput, object } from '../openapi/codecs.js'
 import type { AddRoute, RouteDeps } from './deps.js'
 import {
   AnswerAnswer,
