@@ -1,8 +1,8 @@
 import { type DomainError, domainError, type SessionCommand, sessionIdOf } from '@imtahan/domain'
 import * as E from 'fp-ts/lib/Either.js'
+import { ownCabinetId } from '../shared/cabinet-input.js'
 import { loadCompletedCabinet, loadStatement } from '../shared/cabinet-reads.js'
 import type { Call } from '../shared/caller.js'
-import { checkActor } from '../shared/caller.js'
 import type { FollowUps } from '../shared/process-registry.js'
 import type { Result } from '../shared/result.js'
 import type { RegistrationAnswer } from './api.js'
@@ -39,9 +39,9 @@ export const registerForSitting = async (
   { subgroup }: ExamRegistrationInput,
   call: Call,
 ): Result<RegistrationAnswer> => {
-  const allowed = checkActor(call, cabinetId)
-  if (E.isLeft(allowed)) return allowed
-  const cabinet = await loadCompletedCabinet(exam, cabinetId.toLowerCase() as never)
+  const own = ownCabinetId(cabinetId, call)
+  if (E.isLeft(own)) return own
+  const cabinet = await loadCompletedCabinet(exam, own.right)
   if (E.isLeft(cabinet)) return cabinet
   const sitting = await sittingOf(exam, examId)
   if (E.isLeft(sitting)) return sitting
@@ -50,11 +50,11 @@ export const registerForSitting = async (
   const command: SessionCommand = {
     type: 'RequestRegistration',
     examId,
-    cabinetId: cabinetId.toLowerCase(),
+    cabinetId: own.right,
     walletId,
     subgroup,
   }
-  const sessionId = sessionIdOf(examId, cabinetId.toLowerCase())
+  const sessionId = sessionIdOf(examId, own.right)
   const balance = (await loadStatement(exam, walletId)).balance
   const requested = await exam.sessions.run(sessionId, {
     command,
