@@ -73,6 +73,7 @@ export const createImtahan = (deps: ImtahanDeps): Imtahan => {
     payments: paymentUseCases(env),
     exams: exams.useCases,
     appeals: appeals.useCases,
+    policy: env.policy,
     settle,
     start: async () => {
       if (running.length > 0) return

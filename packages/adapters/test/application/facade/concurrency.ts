@@ -1,5 +1,6 @@
 import { auditMoney, checkMoneyInvariants, Money } from '@imtahan/domain'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { CreditInput, TransferInput } from '../../../src/application/account/inputs.js'
 import type { EventStore } from '../../../src/store/port.js'
 import {
   anonymous,
@@ -11,7 +12,9 @@ import {
   ok,
   pay,
   register,
+  registration,
   type TestApp,
+  typed,
 } from './support.js'
 
 export type ConcurrencyScale = {
@@ -48,7 +51,10 @@ export const concurrencySuite = (
       const person = devPerson(101)
       const results = await Promise.all(
         Array.from({ length: scale.racers }, () =>
-          t.app.cabinets.startRegistration({ document: person.document, fin: person.fin }, anonymous),
+          t.app.cabinets.startRegistration(
+            typed(registration, { document: person.document, fin: person.fin }),
+            anonymous,
+          ),
         ),
       )
       const winners = results.filter((result) => result._tag === 'Right')
@@ -75,7 +81,7 @@ export const concurrencySuite = (
       const attempts = [first, second, first, second].map((cabinet) =>
         t.app.accounts.creditPayment(
           cabinet.cabinetId,
-          { paymentCode: code, method: 'code' },
+          typed(CreditInput, { paymentCode: code, method: 'code' }),
           asCabinet(cabinet.cabinetId),
         ),
       )
@@ -95,7 +101,7 @@ export const concurrencySuite = (
         ok(
           await t.app.accounts.creditPayment(
             cabinet.cabinetId,
-            { paymentCode: code, method: 'listed' },
+            typed(CreditInput, { paymentCode: code, method: 'listed' }),
             asCabinet(cabinet.cabinetId),
           ),
         )
@@ -108,7 +114,7 @@ export const concurrencySuite = (
           const password = people[i]?.password ?? ''
           return t.app.accounts.transfer(
             from.cabinetId,
-            { toCabinetNumber: to, amount, password },
+            typed(TransferInput, { toCabinetNumber: to, amount, password }),
             asCabinet(from.cabinetId),
           )
         }),
