@@ -1,5 +1,6 @@
 import type { ProcessCommand } from '@imtahan/domain'
 import { type Appeals, createAppeals } from '../appeal/create.js'
+import { lazyShippedCalendar } from '../appeal/env.js'
 import { MalformedEventError } from '../command/codec.js'
 import { createExams, type Exams } from '../exam/create.js'
 import { type ExamAction, isExamAction } from '../exam/processes.js'
@@ -114,11 +115,21 @@ const failureOf = (error: unknown) =>
  */
 export const createImtahan = (deps: ImtahanDeps): Imtahan => {
   const env = createEnv(deps)
-  const exams = createExams(env, deps.exam)
+  // Publication (CAL-3) checks with the calendar the appeals (APL-2) count with: the one passed in, or the shipped files.
+  const given = deps.calendar
+  const calendar = given === undefined ? lazyShippedCalendar() : async () => given
+  const businessDays = deps.appeals?.businessDays
+  const exams = createExams(env, {
+    ...deps.exam,
+    appealCalendar: async () => ({
+      calendar: await calendar(),
+      ...(businessDays === undefined ? {} : { businessDays }),
+    }),
+  })
   const appeals = createAppeals(env, (action, causationId) => exams.dispatch(action, causationId), {
     ...deps.appeals,
     ...(deps.exam?.blueprint === undefined ? {} : { blueprint: deps.exam.blueprint }),
-    ...(deps.calendar === undefined ? {} : { calendar: deps.calendar }),
+    ...(given === undefined ? {} : { calendar: given }),
   })
   const process = processOptions(env, deps.checkpoints ?? createMemoryCheckpointStore(), exams, appeals)
   const unclaimed = createUnclaimedPaymentsView(deps.store)

@@ -1,4 +1,11 @@
-import { type ExamState, examDecider, openSessions, reviewDryRun, type SessionRow } from '@imtahan/domain'
+import {
+  type AppealCalendar,
+  type ExamState,
+  examDecider,
+  openSessions,
+  reviewDryRun,
+  type SessionRow,
+} from '@imtahan/domain'
 import * as E from 'fp-ts/lib/Either.js'
 import type { Call } from '../app/api.js'
 import type { ExamBoardUseCases, ResultRow, ReviewAnswer, SittingDetail } from './api.js'
@@ -19,13 +26,20 @@ import { summaryOf } from './summaries.js'
 type Raw = Readonly<Record<string, unknown>>
 
 /** One board decision on the sitting's stream, at the clock's `now`. */
-const decide = async (x: ExamEnv, raw: Record<string, unknown>, call: Call, openSessions?: number) => {
+const decide = async (
+  x: ExamEnv,
+  raw: Record<string, unknown>,
+  call: Call,
+  openSessions?: number,
+  appealCalendar?: AppealCalendar,
+) => {
   const command = examCommand(raw)
   if (E.isLeft(command)) return command
   const context = {
     now: x.env.clock.now(),
     blueprint: x.blueprint,
     ...(openSessions === undefined ? {} : { openSessions }),
+    ...(appealCalendar === undefined ? {} : { appealCalendar }),
   }
   return x.exams.run(command.right.examId, {
     command: command.right,
@@ -84,7 +98,13 @@ const boardOnly =
     return E.isLeft(allowed) ? allowed : act(...args)
   }
 
-export const boardUseCases = (x: ExamEnv, drive: Drive, rescore: Rescorer): ExamBoardUseCases => {
+export const boardUseCases = (
+  x: ExamEnv,
+  drive: Drive,
+  rescore: Rescorer,
+  /** CAL-3: the calendar publication checks the appeal window against (none: not checked). */
+  appealCalendar?: () => Promise<AppealCalendar>,
+): ExamBoardUseCases => {
   const onSession =
     (build: (sessionId: string, input: Raw) => Record<string, unknown>) =>
     async (examId: string, sessionId: string, input: Raw, call: Call) => {
@@ -199,6 +219,7 @@ export const boardUseCases = (x: ExamEnv, drive: Drive, rescore: Rescorer): Exam
         { type: 'PublishResults', examId, publishAt, publishedBy: input.by },
         call,
         open,
+        appealCalendar === undefined ? undefined : await appealCalendar(),
       )
       if (E.isLeft(done)) return done
       const { state } = await x.exams.load(examId)

@@ -1,4 +1,4 @@
-import type { Blueprint } from '@imtahan/domain'
+import type { AppealCalendar, Blueprint } from '@imtahan/domain'
 import type { Env } from '../app/env.js'
 import type { RecordedEvent, Subscription } from '../store/port.js'
 import type { ExamUseCases } from './api.js'
@@ -21,6 +21,8 @@ export type ExamOptions = {
   readonly blueprint?: Blueprint
   /** How often the deadline scheduler looks for sessions past their deadline (EXM-16). */
   readonly deadlineTickMs?: number
+  /** CAL-3: publication is refused when this calendar cannot count the results' appeal window. */
+  readonly appealCalendar?: () => Promise<AppealCalendar>
 }
 
 export const DEFAULT_DEADLINE_TICK_MS = 5_000
@@ -39,7 +41,7 @@ export const createExams = (env: Env, options: ExamOptions = {}) => {
   const tick = () => closeDueSessions(x, (action) => dispatch(action))
   let live: Subscription[] = []
   const useCases: ExamUseCases = {
-    board: boardUseCases(x, drive, rescore),
+    board: boardUseCases(x, drive, rescore, options.appealCalendar),
     staff: staffUseCases(x, drive),
     candidate: candidateUseCases(x, drive),
     closeDueSessions: tick,
