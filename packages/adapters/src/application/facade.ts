@@ -9,7 +9,7 @@ import {
   paymentUseCases,
   transferSettlement,
 } from './account/index.js'
-import { appealRescore, createAppeals } from './appeal/index.js'
+import { appealRescore, createAppeals, lazyShippedCalendar } from './appeal/index.js'
 import { cabinetUseCases, walletOpening } from './cabinet/index.js'
 import { createExamEnv, createExams, examProcesses, examStepRunners } from './exam/index.js'
 import type { Imtahan } from './imtahan.js'
@@ -36,11 +36,18 @@ export const createImtahan = (deps: ImtahanDeps): Imtahan => {
     { ...accountStepRunners(env), ...examStepRunners(exam) },
     env.logger,
   )
-  const exams = createExams(exam, registry, deps.exam?.deadlineTickMs)
+  // Publication (CAL-3) checks with the calendar the appeals (APL-2) count with: the one passed in, or the shipped files.
+  const given = deps.calendar
+  const calendar = given === undefined ? lazyShippedCalendar() : async () => given
+  const businessDays = deps.appeals?.businessDays
+  const exams = createExams(exam, registry, deps.exam?.deadlineTickMs, async () => ({
+    calendar: await calendar(),
+    ...(businessDays === undefined ? {} : { businessDays }),
+  }))
   const appeals = createAppeals(env, (step) => registry.runStep(step, { answers: false }), {
     ...deps.appeals,
     ...(deps.exam?.blueprint === undefined ? {} : { blueprint: deps.exam.blueprint }),
-    ...(deps.calendar === undefined ? {} : { calendar: deps.calendar }),
+    ...(given === undefined ? {} : { calendar: given }),
   })
   const processes = createProcessRunner(
     deps.store,

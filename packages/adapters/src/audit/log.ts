@@ -13,8 +13,9 @@ export async function* readWholeLog(log: EventLog, pageSize = PAGE): AsyncGenera
     const page = await log.readAll(
       after === undefined ? { maxCount: pageSize } : { after, maxCount: pageSize },
     )
+    // Only an empty page is the end: a short one may come from a store that filters.
+    if (page.length === 0) return
     yield* page
-    if (page.length < pageSize) return
     after = page.at(-1)!.position
   }
 }

@@ -229,6 +229,7 @@ export const examBoardRoutes = (add: AddRoute, { imtahan }: RouteDeps) => {
       'exam.sessions_still_open',
       'exam.already_published',
       'exam.publication_in_past',
+      'exam.appeal_window_not_covered',
     ],
     handle: async ({ params, body, c }) => board.publish(params.examId, body, callOf(c)),
   })

@@ -34,7 +34,7 @@ export type AppealEnv = Env & {
 }
 
 /** The shipped calendar, loaded once; a broken shipped file is a broken release, so it throws (500), never guesses. */
-const lazyShippedCalendar = (): (() => Promise<BusinessCalendar>) => {
+export const lazyShippedCalendar = (): (() => Promise<BusinessCalendar>) => {
   let loading: Promise<BusinessCalendar> | undefined
   return () => {
     loading ??= loadCalendar().then((loaded) => {

@@ -1,4 +1,11 @@
-import { type ExamState, examDecider, openSessions, reviewDryRun, type SessionRow } from '@imtahan/domain'
+import {
+  type AppealCalendar,
+  type ExamState,
+  examDecider,
+  openSessions,
+  reviewDryRun,
+  type SessionRow,
+} from '@imtahan/domain'
 import * as E from 'fp-ts/lib/Either.js'
 import type { Call } from '../shared/caller.js'
 import type { FollowUps } from '../shared/process-registry.js'
@@ -13,13 +20,20 @@ import { summaryOf } from './summaries.js'
 type Raw = Readonly<Record<string, unknown>>
 
 /** One board decision on the sitting's stream, at the clock's `now`. */
-const decide = async (exam: ExamEnv, raw: Record<string, unknown>, call: Call, openSessions?: number) => {
+const decide = async (
+  exam: ExamEnv,
+  raw: Record<string, unknown>,
+  call: Call,
+  openSessions?: number,
+  appealCalendar?: AppealCalendar,
+) => {
   const command = examCommand(raw)
   if (E.isLeft(command)) return command
   const context = {
     now: exam.clock.now(),
     blueprint: exam.blueprint,
     ...(openSessions === undefined ? {} : { openSessions }),
+    ...(appealCalendar === undefined ? {} : { appealCalendar }),
   }
   return exam.sittings.run(command.right.examId, {
     command: command.right,
@@ -78,7 +92,12 @@ const boardOnly =
     return E.isLeft(allowed) ? allowed : act(...args)
   }
 
-export const boardUseCases = (exam: ExamEnv, followUps: FollowUps): ExamBoardUseCases => {
+export const boardUseCases = (
+  exam: ExamEnv,
+  followUps: FollowUps,
+  /** CAL-3: the calendar publication checks the appeal window against (none: not checked). */
+  appealCalendar?: () => Promise<AppealCalendar>,
+): ExamBoardUseCases => {
   const onSession =
     (build: (sessionId: string, input: Raw) => Record<string, unknown>) =>
     async (examId: string, sessionId: string, input: Raw, call: Call) => {
@@ -197,6 +216,7 @@ export const boardUseCases = (exam: ExamEnv, followUps: FollowUps): ExamBoardUse
         { type: 'PublishResults', examId, publishAt, publishedBy: input.by },
         call,
         open,
+        appealCalendar === undefined ? undefined : await appealCalendar(),
       )
       if (E.isLeft(done)) return done
       const { state } = await exam.sittings.load(examId)

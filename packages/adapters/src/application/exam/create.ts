@@ -1,3 +1,4 @@
+import type { AppealCalendar } from '@imtahan/domain'
 import type { Subscription } from '../../store/port.js'
 import { DEFAULT_DEADLINE_TICK_MS } from '../shared/deps.js'
 import type { FollowUps } from '../shared/process-registry.js'
@@ -17,11 +18,13 @@ export const createExams = (
   exam: ExamEnv,
   followUps: FollowUps,
   deadlineTickMs = DEFAULT_DEADLINE_TICK_MS,
+  /** CAL-3: publication is refused when this calendar cannot count the results' appeal window. */
+  appealCalendar?: () => Promise<AppealCalendar>,
 ) => {
   const tick = () => closeDueSessions(exam, (step) => followUps.runStep(step, { answers: false }))
   let live: Subscription[] = []
   const useCases: ExamUseCases = {
-    board: boardUseCases(exam, followUps),
+    board: boardUseCases(exam, followUps, appealCalendar),
     staff: staffUseCases(exam, followUps),
     candidate: candidateUseCases(exam, followUps),
     closeDueSessions: tick,

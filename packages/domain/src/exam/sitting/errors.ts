@@ -12,6 +12,10 @@ export const EXAM_ERRORS = {
     status: 409,
     meaning: 'The results were already published; they are published once.',
   },
+  'exam.appeal_window_not_covered': {
+    status: 422,
+    meaning: 'The calendar has no data for a year the appeal window of these results falls in (CAL-3).',
+  },
   'exam.blueprint_inconsistent': { status: 422, meaning: 'The blueprint contradicts itself.' },
   'exam.decision_id_reused': { status: 422, meaning: 'A decision id was reused with other content.' },
   'exam.foreign_session': { status: 422, meaning: 'A decision names sessions that are not of this sitting.' },

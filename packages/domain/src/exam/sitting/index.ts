@@ -1,6 +1,6 @@
 export { ExamId } from './codecs.js'
 export * from './commands.js'
-export type { ExamContext } from './context.js'
+export type { AppealCalendar, ExamContext } from './context.js'
 export * from './decider.js'
 export type { DefinitionMismatch } from './define.js'
 export * from './dry-run.js'
