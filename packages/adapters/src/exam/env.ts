@@ -58,7 +58,7 @@ export const sittingOf = async (
 ): Promise<E.Either<DomainError, Sitting>> => {
   const cached = fresh ? undefined : x.exams.peek(examId)
   const { state } = cached?.state.definition !== undefined ? cached : await x.exams.load(examId)
-  const view = sittingViewOf(state, x.blueprint)
+  const view = sittingViewOf(state)
   return view === undefined ? E.left(unknownSitting(examId)) : E.right({ state, view })
 }
 
