@@ -15,6 +15,8 @@ export type Principal =
   | { readonly kind: 'staff'; readonly exams?: readonly string[] }
   /** SPEC §5 appeals commission. */
   | { readonly kind: 'commission' }
+  /** SPEC §5 auditor: reads every stream, writes nothing. */
+  | { readonly kind: 'auditor' }
 
 export type AppEnv = {
   Variables: {
