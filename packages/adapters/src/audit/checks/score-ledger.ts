@@ -20,6 +20,8 @@ import {
  */
 export type Sitting = {
   readonly examId: string
+  readonly title: string
+  readonly date: string
   /** The blueprint and pass marks the sitting was defined under, as its `ExamDefined` records them. */
   readonly blueprint: Blueprint
   readonly forms: ReadonlyMap<GroupCode, FormWithKey>
@@ -53,6 +55,8 @@ export type Session = {
 
 export const sittingOf = (event: ExamDefined): Sitting => ({
   examId: event.examId,
+  title: event.title,
+  date: event.date,
   blueprint: event.blueprint,
   forms: new Map(event.forms.map((entry) => [entry.form.group, entry])),
   reviews: new Map(),

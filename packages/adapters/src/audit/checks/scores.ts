@@ -13,6 +13,7 @@ import {
 } from './score-ledger.js'
 import { onAppealRevised, onRevised } from './score-revisions.js'
 import { reporter, type ScoreState } from './score-state.js'
+import { sittingReports, trackRevision } from './score-summary.js'
 
 const onExam = (state: ScoreState, event: ExamEvent): void => {
   if (event.type === 'ExamDefined') state.sittings.set(event.examId, sittingOf(event))
@@ -142,6 +143,7 @@ export const createScoresCheck = () =>
       sittings: new Map(),
       sessions: new Map(),
       findings: [],
+      revisions: [],
       sessionsChecked: 0,
       revisionsChecked: 0,
       appealRevisionsChecked: 0,
@@ -150,7 +152,10 @@ export const createScoresCheck = () =>
     step: (state, { recorded, decoded }) => {
       if (decoded.kind !== 'decoded') return state // the decode check names it
       if (decoded.category === 'exam') onExam(state, decoded.event as ExamEvent)
-      if (decoded.category === 'examsession') onSession(state, recorded, decoded.event as SessionEvent)
+      if (decoded.category === 'examsession') {
+        trackRevision(state, recorded, decoded.event as SessionEvent)
+        onSession(state, recorded, decoded.event as SessionEvent)
+      }
       return state
     },
     finish: (state) => {
@@ -168,6 +173,7 @@ export const createScoresCheck = () =>
           notRescored: stale.length,
           annulledInForce: [...state.sessions.values()].filter((s) => s.annulment !== undefined).length,
         },
+        details: { sittings: sittingReports(state) },
       }
     },
   })
