@@ -8,6 +8,10 @@ import type { ErrorTable } from '@imtahan/domain'
  */
 export const ADAPTER_ERRORS = {
   'auth.forbidden': { status: 403, meaning: 'The caller’s role may not do this (SPEC §5).' },
+  'auth.read_only': {
+    status: 403,
+    meaning: 'The auditor’s key reads every stream and writes nothing (RULES.md §5).',
+  },
   'auth.invalid_credentials': {
     status: 401,
     meaning: 'The cabinet number or FIN, or the password, is wrong.',

@@ -1,10 +1,10 @@
-import type { Clock, DevSmsSender, IdempotencyStore, Imtahan, Logger } from '@imtahan/adapters'
+import type { Clock, DevSmsSender, EventLog, IdempotencyStore, Imtahan, Logger } from '@imtahan/adapters'
 import { Hono, type MiddlewareHandler } from 'hono'
 import { createLoginThrottle, DEFAULT_LOCKOUT_POLICY, type LockoutPolicy } from './auth/lockout.js'
 import { createRegistrationTokens } from './auth/registration-tokens.js'
 import { createSessions, type Sessions } from './auth/sessions.js'
 import type { AppEnv } from './context.js'
-import { type ApiKeys, guards } from './middleware/auth.js'
+import { type ApiKeys, auditorReadsOnly, guards } from './middleware/auth.js'
 import { DEFAULT_BODY_LIMIT_BYTES, limitBody } from './middleware/body-limit.js'
 import { notFound, onError } from './middleware/errors.js'
 import { idempotent } from './middleware/idempotency.js'
@@ -16,6 +16,7 @@ import { docsPage } from './openapi/ui.js'
 import { accountRoutes } from './routes/account.js'
 import { appealCandidateRoutes } from './routes/appeal-candidate.js'
 import { appealCommissionRoutes } from './routes/appeal-commission.js'
+import { auditRoutes } from './routes/audit.js'
 import { cabinetRoutes } from './routes/cabinet.js'
 import type { RouteDeps } from './routes/deps.js'
 import { devRoutes } from './routes/dev.js'
@@ -42,6 +43,8 @@ export type AppOptions = {
   readonly registrationTtlSeconds?: number
   readonly bodyLimitBytes?: number
   readonly lockout?: LockoutPolicy
+  /** The log the auditor reads over HTTP (`/audit/*`, SPEC §5); without it those routes are not served. */
+  readonly auditLog?: EventLog
 }
 
 export type ImtahanHttp = {
@@ -94,6 +97,7 @@ export const createApp = (options: AppOptions): ImtahanHttp => {
   const table = routeTable(app, {
     guards: guards({ sessions, registrationTokens, apiKeys: options.apiKeys }),
     idempotent: idempotent(options.idempotency, clock),
+    writes: auditorReadsOnly(options.apiKeys),
   })
   const deps: RouteDeps = {
     imtahan,
@@ -114,6 +118,7 @@ export const createApp = (options: AppOptions): ImtahanHttp => {
   appealCandidateRoutes(table.add, deps)
   appealCommissionRoutes(table.add, deps)
   if (options.devSms !== undefined) devRoutes(table.add, options.devSms, imtahan)
+  if (options.auditLog !== undefined) auditRoutes(table.add, options.auditLog)
 
   const routes = table.docs()
   const openApi = openApiDocument(routes, INFO)

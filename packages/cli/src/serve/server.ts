@@ -78,6 +78,7 @@ export const startServer = async (
     idempotency: backing.idempotency,
     secret,
     apiKeys,
+    auditLog: backing.store,
     ...(options.dev ? { devSms: sms } : {}),
   })
   try {

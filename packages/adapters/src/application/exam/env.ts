@@ -55,7 +55,7 @@ export type Sitting = { readonly state: ExamState; readonly view: SittingView }
 export const sittingOf = async (exam: ExamEnv, examId: string, fresh = true): Result<Sitting> => {
   const cached = fresh ? undefined : exam.sittings.peek(examId)
   const { state } = cached?.state.definition !== undefined ? cached : await exam.sittings.load(examId)
-  const view = sittingViewOf(state, exam.blueprint)
+  const view = sittingViewOf(state)
   return view === undefined ? E.left(unknownSitting(examId)) : E.right({ state, view })
 }
 
