@@ -1,2 +1,3 @@
 export type * from './api.js'
 export { type Appeals, appealRescore, createAppeals } from './create.js'
+export { appealsDefinition } from './view.js'
