@@ -36,7 +36,11 @@ export const verifyLogSince = async (
     if (cursors.has(event.streamId) || event.revision === 0n || after === undefined) return
     const [before] = await log.readStream(event.streamId, { fromRevision: event.revision - 1n, maxCount: 1 })
     if (before?.revision === event.revision - 1n)
-      cursors.set(event.streamId, { nextRevision: event.revision, previousHash: before.metadata.hash, gaps: [] })
+      cursors.set(event.streamId, {
+        nextRevision: event.revision,
+        previousHash: before.metadata.hash,
+        gaps: [],
+      })
   }
   const decoded = await checkLogDecodes(log, {
     ...options,

@@ -33,7 +33,10 @@ export class LogCheckFailedError extends Error {
             ]
           : []),
         ...(result.chainCount > 0
-          ? [`refusing to start: ${result.chainCount} breaks of the hash chain among the events checked:`, ...broken]
+          ? [
+              `refusing to start: ${result.chainCount} breaks of the hash chain among the events checked:`,
+              ...broken,
+            ]
           : []),
         'Serving anyway would fail the requests that read them and stop the process runner at the first one.',
         'Run `imtahan audit` for the full report (docs/auditors.md); repair the store or deploy a version that reads these events.',
@@ -85,6 +88,9 @@ export const checkLogBeforeServing = async (
       'log check: events in streams of no category this version reads (ignored; imtahan audit lists them)',
     )
   if (result.last !== undefined && result.events > 0) await checkpoints.save(VERIFIED_CHECKPOINT, result.last)
-  logger.info({ events: result.events, ms: result.ms }, 'log check: every event since the last check is sound')
+  logger.info(
+    { events: result.events, ms: result.ms },
+    'log check: every event since the last check is sound',
+  )
   return result
 }
