@@ -48,7 +48,9 @@ describe('reliability: imtahan serve refuses to start on a log it cannot read', 
       .find((line) => line.msg === 'log check: every event since the last check is sound')
     expect(checked).toMatchObject({ events: expect.any(Number), ms: expect.any(Number) })
     const order = lines.map((line) => JSON.parse(line).msg)
-    expect(order.indexOf('log check: every event since the last check is sound')).toBeLessThan(order.indexOf('listening'))
+    expect(order.indexOf('log check: every event since the last check is sound')).toBeLessThan(
+      order.indexOf('listening'),
+    )
   })
 
   it('startServer rejects, naming stream and revision, without listening and without personal data', async () => {
