@@ -1,10 +1,7 @@
-import { existsSync } from 'node:fs'
-import { join } from 'node:path'
 import {
   createProjectionRunner,
   createSqlEventStore,
   createSqlViewStore,
-  openSqlDatabase,
   type ProjectionRunner,
   sqlLogHead,
   VIEW_DEFINITIONS,
@@ -12,12 +9,11 @@ import {
 import {
   describeStore,
   parseStoreSelection,
-  pgliteFolder,
   type StoreArgs,
   type StoreKind,
   storeHelp,
-  UsageError,
 } from '../../store-options.js'
+import { openSqlClient } from '../audit/store-args.js'
 
 /** Read models are persisted only by the SQL stores; memory and EventStoreDB fold them at every start. */
 const PERSISTING: readonly StoreKind[] = ['pglite', 'postgres']
@@ -41,20 +37,7 @@ export const openProjections = async (
   env: NodeJS.ProcessEnv,
 ): Promise<OpenedProjections> => {
   const selection = parseStoreSelection(args, env, PERSISTING)
-  let client: Awaited<ReturnType<typeof openSqlDatabase>>
-  if (selection.store === 'postgres') {
-    client = await openSqlDatabase({
-      kind: 'postgres',
-      connectionString: selection.databaseUrl ?? '',
-      poolSize: 2,
-      applicationName: 'imtahan projections',
-    })
-  } else {
-    const folder = pgliteFolder(selection.dataDir)
-    // Opening a missing folder would create an empty database and report on it.
-    if (!existsSync(join(folder, 'PG_VERSION'))) throw new UsageError(`no PGlite database in ${folder}`)
-    client = await openSqlDatabase({ kind: 'pglite', dataDir: folder })
-  }
+  const client = await openSqlClient(selection, 'imtahan projections')
   try {
     const { schema } = selection
     const events = await createSqlEventStore(selection.store, client, { schema })
