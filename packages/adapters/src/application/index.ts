@@ -6,7 +6,7 @@ export * from './cabinet/input.js'
 export type * from './exam/api.js'
 export { createRescorer, type RescorerDeps } from './exam/index.js'
 export * from './exam/inputs.js'
-export { createImtahan } from './facade.js'
+export { createImtahan, LEASES, VIEW_DEFINITIONS } from './facade.js'
 export type { Imtahan } from './imtahan.js'
 export { PROCESS_RUNNER_NAME } from './process-runner.js'
 export { type Call, type Caller, eventContextOf, principalOf, systemCall } from './shared/caller.js'
@@ -27,3 +27,4 @@ export {
   SESSION,
   SESSION_PREFIX,
 } from './shared/streams.js'
+export type { ReadModelStorage } from './shared/views.js'

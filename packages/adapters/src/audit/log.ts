@@ -6,9 +6,16 @@ export type EventLog = Pick<EventStore, 'readAll' | 'readStream'>
 
 const PAGE = 1000
 
-/** The whole log in global order, a page at a time (each page continues after the last position seen). */
-export async function* readWholeLog(log: EventLog, pageSize = PAGE): AsyncGenerator<RecordedEvent> {
-  let after: RecordedEvent['position'] | undefined
+/**
+ * The whole log in global order, a page at a time (each page continues after
+ * the last position seen); from just after `from` when given.
+ */
+export async function* readWholeLog(
+  log: EventLog,
+  pageSize = PAGE,
+  from?: RecordedEvent['position'],
+): AsyncGenerator<RecordedEvent> {
+  let after = from
   for (;;) {
     const page = await log.readAll(
       after === undefined ? { maxCount: pageSize } : { after, maxCount: pageSize },

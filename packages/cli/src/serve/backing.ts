@@ -1,15 +1,22 @@
+import { hostname } from 'node:os'
 import {
   type CheckpointStore,
+  createLocalLeases,
   createMemoryCheckpointStore,
   createMemoryEventStore,
   createMemoryIdempotencyStore,
+  createPostgresLeases,
   createSqlCheckpointStore,
   createSqlEventStore,
   createSqlIdempotencyStore,
+  createSqlViewStore,
   type EventStore,
   type IdempotencyStore,
+  type Leases,
   type Logger,
   openSqlDatabase,
+  type ReadModelStorage,
+  sqlLogHead,
 } from '@imtahan/adapters'
 import { createEventStoreDbStore } from '@imtahan/adapters/eventstoredb'
 import { describeStore, pgliteFolder } from '../store-options.js'
@@ -25,13 +32,27 @@ export type Backing = {
   readonly store: EventStore
   readonly idempotency: IdempotencyStore
   readonly checkpoints: CheckpointStore
+  /** The read models in the store's database; absent = in memory, rebuilt at every start. */
+  readonly readModels?: ReadModelStorage
+  /** Who runs each projection and process manager: advisory locks on PostgreSQL, a map otherwise. */
+  readonly leases: Leases
   /** Where the data is, for the start-up message; never a password. */
   readonly where: string
+  /** Releases the leases, then closes the store (and with it the rest). */
+  readonly close: () => Promise<void>
+}
+
+/** Names this process among the lease holders and in `pg_stat_activity`. */
+export const instanceIdOf = (): string => `${hostname()}:${process.pid}`
+
+const closing = (store: EventStore, leases: Leases) => async () => {
+  await leases.close()
+  await store.close()
 }
 
 /**
- * With PostgreSQL or PGlite, idempotency keys and the process checkpoint are
- * tables in the same database (PGlite: the same single connection, which
+ * With PostgreSQL or PGlite, idempotency keys, the checkpoints and the read
+ * models are tables in the same database (PGlite: the same single connection, which
  * is all a folder allows). EventStoreDB and memory keep them in memory: keys
  * are then forgotten on restart, and the process runner replays the log,
  * which its derived ids make harmless.
@@ -40,19 +61,21 @@ export const openBacking = async (options: ServeOptions, logger?: Logger): Promi
   const where = describeStore(options)
   switch (options.store) {
     case 'memory':
+    case 'eventstoredb': {
+      const store =
+        options.store === 'memory'
+          ? createMemoryEventStore()
+          : createEventStoreDbStore({ connectionString: options.eventStoreUrl ?? '' })
+      const leases = createLocalLeases(instanceIdOf())
       return {
-        store: createMemoryEventStore(),
+        store,
         idempotency: createMemoryIdempotencyStore(),
         checkpoints: createMemoryCheckpointStore(),
+        leases,
         where,
+        close: closing(store, leases),
       }
-    case 'eventstoredb':
-      return {
-        store: createEventStoreDbStore({ connectionString: options.eventStoreUrl ?? '' }),
-        idempotency: createMemoryIdempotencyStore(),
-        checkpoints: createMemoryCheckpointStore(),
-        where,
-      }
+    }
     default: {
       const postgres = options.store === 'postgres'
       const client = await openSqlDatabase(
@@ -73,11 +96,25 @@ export const openBacking = async (options: ServeOptions, logger?: Logger): Promi
       try {
         const schema = options.schema
         const store = await createSqlEventStore(options.store, client, { schema })
+        const idempotency = await createSqlIdempotencyStore(client, { schema })
+        const checkpoints = await createSqlCheckpointStore(client, schema)
+        const views = await createSqlViewStore(client, { schema })
+        // PGlite is one process by construction (one open instance per folder): a map is lease enough.
+        const leases = postgres
+          ? await createPostgresLeases({
+              connectionString: options.databaseUrl ?? '',
+              instanceId: instanceIdOf(),
+              schema,
+            })
+          : createLocalLeases(instanceIdOf())
         return {
           store,
-          idempotency: await createSqlIdempotencyStore(client, { schema }),
-          checkpoints: await createSqlCheckpointStore(client, schema),
+          idempotency,
+          checkpoints,
+          readModels: { store: views, log: sqlLogHead(client, schema) },
+          leases,
           where,
+          close: closing(store, leases),
         }
       } catch (error) {
         await client.close()

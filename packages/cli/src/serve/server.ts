@@ -50,11 +50,11 @@ export const startServer = async (
   const { calendar } = await loadServeCalendar(options.calendarFiles ?? [], logger)
   const backing = await openBacking(options, logger)
   try {
-    if (options.logCheck) await checkLogBeforeServing(backing.store, logger)
+    if (options.logCheck) await checkLogBeforeServing(backing.store, logger, backing.checkpoints)
     else
       logger.warn('log check skipped (--skip-log-check): an undecodable event will stop the process runner')
   } catch (error) {
-    await backing.store.close()
+    await backing.close()
     throw error
   }
   const sms = createDevSmsSender(logger)
@@ -67,6 +67,8 @@ export const startServer = async (
     finFingerprint: createFinFingerprint(deriveKey(secret, 'fin-fingerprint')),
     clock: systemClock,
     checkpoints: backing.checkpoints,
+    ...(backing.readModels === undefined ? {} : { readModels: backing.readModels }),
+    leases: backing.leases,
     logger,
     calendar,
   })
@@ -84,7 +86,7 @@ export const startServer = async (
   try {
     await imtahan.start()
   } catch (error) {
-    await backing.store.close()
+    await backing.close()
     throw error
   }
   const server = await new Promise<ReturnType<typeof serve>>((resolve, reject) => {
@@ -115,7 +117,7 @@ export const startServer = async (
       clearInterval(sweeper)
       clearTimeout(grace)
       await imtahan.stop()
-      await backing.store.close()
+      await backing.close()
       logger.info('stopped')
     })()
     return stopping

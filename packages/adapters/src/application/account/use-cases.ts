@@ -38,7 +38,7 @@ const unclaimedPayments = async (
   const cabinet = await loadCompletedCabinet(env, own.right)
   if (E.isLeft(cabinet)) return cabinet
   await view.catchUp()
-  return E.right(view.rowsFor(documentNumbersOf(cabinet.right.overview)))
+  return E.right(await view.rowsFor(documentNumbersOf(cabinet.right.overview)))
 }
 
 /**

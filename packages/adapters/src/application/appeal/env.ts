@@ -57,7 +57,7 @@ export const createAppealEnv = (
     businessDays: options.businessDays,
     calendar: given === undefined ? lazyShippedCalendar() : async () => given,
     sittings: createCachedStreams(env.store, EXAM, 1_000),
-    view: createAppealsView(env.store),
+    view: createAppealsView(env.views),
     runSessionStep,
   }
 }

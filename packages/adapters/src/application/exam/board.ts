@@ -64,7 +64,7 @@ const rowOf = (row: SessionRow): ResultRow => {
   }
 }
 
-const detailOf = (exam: ExamEnv, state: ExamState): SittingDetail | undefined => {
+const detailOf = async (exam: ExamEnv, state: ExamState): Promise<SittingDetail | undefined> => {
   const definition = state.definition
   if (definition === undefined) return undefined
   return {
@@ -80,7 +80,7 @@ const detailOf = (exam: ExamEnv, state: ExamState): SittingDetail | undefined =>
       grounds,
       sessionIds,
     })),
-    results: allRows(exam, definition.examId).map(rowOf),
+    results: (await allRows(exam, definition.examId)).map(rowOf),
   }
 }
 
@@ -117,16 +117,14 @@ export const boardUseCases = (
     sittings: boardOnly(async (_call: Call) => {
       await exam.results.catchUp()
       return E.right(
-        exam.results
-          .definitions()
-          .map((definition) => summaryOf(definition, exam.results.results(definition.examId).publishedAt)),
+        (await exam.results.sittings()).map(({ defined, publishedAt }) => summaryOf(defined, publishedAt)),
       )
     }),
     sitting: boardOnly(async (examId: string, _call: Call) => {
       const sitting = await sittingOf(exam, examId)
       if (E.isLeft(sitting)) return sitting
       await exam.results.catchUp()
-      const detail = detailOf(exam, sitting.right.state)
+      const detail = await detailOf(exam, sitting.right.state)
       return detail === undefined
         ? E.left({ code: 'exam.unknown_sitting', message: `There is no sitting ${examId}.` })
         : E.right(detail)
@@ -151,7 +149,12 @@ export const boardUseCases = (
       if (command.right.type !== 'RecordExpertReview')
         return E.left({ code: 'validation.invalid_input', message: 'Not a review.' })
       return E.right(
-        reviewDryRun(sitting.right.state, exam.results.results(examId), command.right.review, exam.blueprint),
+        reviewDryRun(
+          sitting.right.state,
+          await exam.results.results(examId),
+          command.right.review,
+          exam.blueprint,
+        ),
       )
     }),
     recordReview: boardOnly(
@@ -210,7 +213,7 @@ export const boardUseCases = (
     publish: boardOnly(async (examId: string, input: { publishAt?: unknown; by: unknown }, call: Call) => {
       const publishAt = input.publishAt ?? exam.clock.now().toISOString()
       await exam.results.catchUp()
-      const open = openSessions(exam.results.results(examId)).length
+      const open = openSessions(await exam.results.results(examId)).length
       const done = await decide(
         exam,
         { type: 'PublishResults', examId, publishAt, publishedBy: input.by },

@@ -127,9 +127,8 @@ export const candidateUseCases = (exam: ExamEnv, followUps: FollowUps): ExamCand
     await exam.results.catchUp()
     const now = exam.clock.now().getTime()
     return E.right(
-      exam.results
-        .definitions()
-        .map((definition) => summaryOf(definition))
+      (await exam.results.sittings())
+        .map(({ defined }) => summaryOf(defined))
         .filter((summary) => summary.registrationClosesAt.getTime() > now),
     )
   },
@@ -189,7 +188,7 @@ export const candidateUseCases = (exam: ExamEnv, followUps: FollowUps): ExamCand
     const own = await ownSession(exam, cabinetId, examId, call)
     if (E.isLeft(own)) return own
     await exam.results.catchUp()
-    const results = exam.results.results(examId)
+    const results = await exam.results.results(examId)
     const { publishedAt } = results
     if (publishedAt === undefined || exam.clock.now().getTime() < publishedAt.getTime())
       return E.left(

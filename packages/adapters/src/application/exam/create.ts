@@ -1,5 +1,4 @@
 import type { AppealCalendar } from '@imtahan/domain'
-import type { Subscription } from '../../store/port.js'
 import { DEFAULT_DEADLINE_TICK_MS } from '../shared/deps.js'
 import type { FollowUps } from '../shared/process-registry.js'
 import type { ExamUseCases } from './api.js'
@@ -11,7 +10,7 @@ import { staffUseCases } from './staff.js'
 
 /**
  * The exam part of the application: use cases by role and the live parts
- * (`start`: results view and deadline scheduler). Its processes and their
+ * (the deadline scheduler; its results view is in results-view.ts). Its processes and their
  * steps are in processes.ts, run by the application's one registry.
  */
 export const createExams = (
@@ -22,7 +21,6 @@ export const createExams = (
   appealCalendar?: () => Promise<AppealCalendar>,
 ) => {
   const tick = () => closeDueSessions(exam, (step) => followUps.runStep(step, { answers: false }))
-  let live: Subscription[] = []
   const useCases: ExamUseCases = {
     board: boardUseCases(exam, followUps, appealCalendar),
     staff: staffUseCases(exam, followUps),
@@ -31,16 +29,8 @@ export const createExams = (
   }
   return {
     useCases,
-    catchUp: () => exam.results.catchUp(),
-    start: async (onError: (error: unknown) => void) => {
-      if (live.length > 0) return
-      live = [await exam.results.follow(onError), startDeadlineScheduler(exam, tick, deadlineTickMs)]
-    },
-    stop: async () => {
-      const stopping = live
-      live = []
-      await Promise.all(stopping.map((part) => part.stop()))
-    },
+    /** EXM-16's scheduler; `start()` runs it under a lease, so one process closes due sessions. */
+    startScheduler: async () => startDeadlineScheduler(exam, tick, deadlineTickMs),
   }
 }
 

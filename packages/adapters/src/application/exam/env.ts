@@ -38,7 +38,7 @@ export const createExamEnv = (env: Env, blueprint: Blueprint = DEFAULT_BLUEPRINT
   sittings: createCachedStreams(env.store, EXAM, 10_000),
   sessions: createCachedStreams(env.store, SESSION),
   tails: createCachedStreams(env.store, SESSION),
-  results: createResultsView(env.store),
+  results: createResultsView(env.views),
 })
 
 export const unknownSitting = (examId: string): DomainError =>

@@ -69,7 +69,7 @@ const openSessionsOf = async (
 ) => {
   if (command.type !== 'PublishResults' || command.examId === undefined) return undefined
   await exam.results.catchUp()
-  return openSessions(exam.results.results(command.examId)).length
+  return openSessions(await exam.results.results(command.examId)).length
 }
 
 /** The sitting, session and re-score steps of every process (the appeals' re-scores too). */
