@@ -5,7 +5,6 @@ import {
   createMemoryCheckpointStore,
   createMemoryEventStore,
   createMemoryIdempotencyStore,
-  createPostgresLeases,
   createSqlCheckpointStore,
   createSqlEventStore,
   createSqlIdempotencyStore,
@@ -19,6 +18,7 @@ import {
   sqlLogHead,
 } from '@imtahan/adapters'
 import { createEventStoreDbStore } from '@imtahan/adapters/eventstoredb'
+import { createPostgresLeases } from '@imtahan/adapters/postgres'
 import { describeStore, pgliteFolder } from '../store-options.js'
 import type { ServeOptions } from './options.js'
 
