@@ -5,6 +5,7 @@ import type * as t from 'io-ts'
 import type { AppContext, AppEnv } from '../context.js'
 import type { Guard } from '../middleware/auth.js'
 import { problemResponse } from '../middleware/errors.js'
+import { jsonNestsDeeperThan, MAX_JSON_DEPTH } from './input-safety.js'
 
 export type Method = 'get' | 'post' | 'put' | 'patch' | 'delete'
 
@@ -66,6 +67,12 @@ const readJson = async (c: AppContext): Promise<E.Either<DomainError, unknown>> 
   if (text.trim() === '') return E.right(undefined)
   if (type !== undefined && !JSON_TYPE.test(type))
     return E.left(domainError('http.unsupported_media_type', 'Send the body as application/json.'))
+  if (jsonNestsDeeperThan(text, MAX_JSON_DEPTH)) {
+    const problem = `body: nested deeper than ${MAX_JSON_DEPTH} levels`
+    return E.left(
+      domainError('validation.invalid_input', `Invalid input: ${problem}`, { problems: [problem] }),
+    )
+  }
   try {
     return E.right(JSON.parse(text))
   } catch {
