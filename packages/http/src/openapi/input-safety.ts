@@ -30,3 +30,26 @@ export const jsonNestsDeeperThan = (text: string, max: number): boolean => {
   }
   return false
 }
+
+const UNSAFE_TEXT = /\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/
+
+/** NUL or a lone surrogate: not storable text. */
+export const isUnsafeText = (text: string): boolean => UNSAFE_TEXT.test(text)
+
+/**
+ * Where in `value` a string (or an object key) holds unsafe text, as
+ * `where.path` problems for the 400. Depth is bounded by the caller's check
+ * of the JSON text, and by `MAX_JSON_DEPTH` here as well.
+ */
+export const unsafeTextProblems = (where: string, value: unknown, depth = 0): string[] => {
+  if (typeof value === 'string')
+    return isUnsafeText(value) ? [`${where}: NUL and lone surrogates are not accepted in text`] : []
+  if (value === null || typeof value !== 'object' || depth > MAX_JSON_DEPTH) return []
+  const problems: string[] = []
+  for (const [key, inner] of Object.entries(value)) {
+    const at = isUnsafeText(key) ? `${where}.<key>` : `${where}.${key}`
+    if (isUnsafeText(key)) problems.push(`${at}: NUL and lone surrogates are not accepted in text`)
+    else problems.push(...unsafeTextProblems(at, inner, depth + 1))
+  }
+  return problems
+}
