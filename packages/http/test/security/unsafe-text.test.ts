@@ -82,4 +82,6 @@ const nulAndSurrogates = (backing: Backing) =>
   })
 
 nulAndSurrogates('pglite')
-describe.skipIf(!DATABASE_URL)('PostgreSQL', () => nulAndSurrogates('postgres'))
+describe.skipIf(!DATABASE_URL)('PostgreSQL', () => {
+  nulAndSurrogates('postgres')
+})
