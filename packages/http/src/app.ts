@@ -1,6 +1,12 @@
 import type { Clock, DevSmsSender, IdempotencyStore, Imtahan, Logger } from '@imtahan/adapters'
 import { Hono, type MiddlewareHandler } from 'hono'
-import { createLoginThrottle, DEFAULT_LOCKOUT_POLICY, type LockoutPolicy } from './auth/lockout.js'
+import { type ClientAddressOptions, clientAddressOf } from './auth/client-address.js'
+import {
+  createMemorySignInThrottle,
+  DEFAULT_THROTTLE_POLICIES,
+  type SignInThrottle,
+  type ThrottlePolicies,
+} from './auth/lockout.js'
 import { createRegistrationTokens } from './auth/registration-tokens.js'
 import { createSessions, type Sessions } from './auth/sessions.js'
 import type { AppEnv } from './context.js'
@@ -41,7 +47,12 @@ export type AppOptions = {
   readonly sessionTtlSeconds?: number
   readonly registrationTtlSeconds?: number
   readonly bodyLimitBytes?: number
-  readonly lockout?: LockoutPolicy
+  /** Sign-in back-off per login and per client address (memory, per process, when `throttle` is absent). */
+  readonly lockout?: Partial<ThrottlePolicies>
+  /** Another store for the sign-in counters (e.g. the database, shared by several processes). */
+  readonly throttle?: SignInThrottle
+  /** How the client's address is found: the connection's peer; `X-Forwarded-For` only from trusted proxies. */
+  readonly clientAddress?: ClientAddressOptions
 }
 
 export type ImtahanHttp = {
@@ -99,7 +110,9 @@ export const createApp = (options: AppOptions): ImtahanHttp => {
     imtahan,
     sessions,
     registrationTokens,
-    throttle: createLoginThrottle(clock, options.lockout ?? DEFAULT_LOCKOUT_POLICY),
+    throttle:
+      options.throttle ?? createMemorySignInThrottle({ ...DEFAULT_THROTTLE_POLICIES, ...options.lockout }),
+    clientAddress: clientAddressOf(options.clientAddress),
     clock,
     devSms: options.devSms,
   }

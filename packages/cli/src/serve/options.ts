@@ -30,6 +30,11 @@ export type ServeOptions = StoreSelection & {
   readonly logCheck: boolean
   /** CAL-2: the operator's calendar year files (`--calendar`, `IMTAHAN_CALENDAR`); empty = the shipped files. */
   readonly calendarFiles?: readonly string[]
+  /**
+   * Reverse proxies whose `X-Forwarded-For` names the client (`--trust-proxy`,
+   * `IMTAHAN_TRUST_PROXY`); none by default: the connection's address is the client.
+   */
+  readonly trustedProxies?: readonly string[]
 }
 
 /** Accepted by the provider route in dev mode when no key is configured, so the README walkthrough works. */
@@ -49,6 +54,8 @@ ${storeHelp(STORE_KINDS)}
   --skip-log-check        start without first decoding every event (see docs/operators.md)
   --calendar <file>       a business-calendar year file, repeatable; replaces the shipped files
                           (IMTAHAN_CALENDAR=file[,file]; see docs/appeals.md)
+  --trust-proxy <addr>    a reverse proxy whose X-Forwarded-For names the client, repeatable
+                          (IMTAHAN_TRUST_PROXY=addr[,addr]; default none: the peer address counts)
   -h, --help              this text
 
 The server secret (FIN fingerprints, code hashes, tokens) comes from IMTAHAN_SECRET
@@ -84,6 +91,15 @@ const calendarFilesOf = (given: readonly string[] | undefined, env: NodeJS.Proce
         .map((file) => file.trim())
         .filter((file) => file !== '')
 
+/** Repeated option values, or else a comma-separated variable. */
+const listOf = (given: readonly string[] | undefined, variable: string | undefined): readonly string[] =>
+  given !== undefined && given.length > 0
+    ? given
+    : (variable ?? '')
+        .split(',')
+        .map((item) => item.trim())
+        .filter((item) => item !== '')
+
 const port = (value: string): number => {
   const number = Number(value)
   if (!Number.isInteger(number) || number < 0 || number > 65535)
@@ -106,6 +122,7 @@ export const parseServeOptions = (args: readonly string[], env: NodeJS.ProcessEn
       'no-dev': { type: 'boolean' },
       'skip-log-check': { type: 'boolean' },
       calendar: { type: 'string', multiple: true },
+      'trust-proxy': { type: 'string', multiple: true },
       help: { type: 'boolean', short: 'h' },
     },
   })
@@ -120,5 +137,6 @@ export const parseServeOptions = (args: readonly string[], env: NodeJS.ProcessEn
     secret: env.IMTAHAN_SECRET,
     logCheck: values['skip-log-check'] !== true,
     calendarFiles: calendarFilesOf(values.calendar, env),
+    trustedProxies: listOf(values['trust-proxy'], env.IMTAHAN_TRUST_PROXY),
   }
 }

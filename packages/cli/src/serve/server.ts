@@ -1,5 +1,6 @@
 import type { AddressInfo } from 'node:net'
 import { serve } from '@hono/node-server'
+import { getConnInfo } from '@hono/node-server/conninfo'
 import {
   createDevSmsSender,
   createFinFingerprint,
@@ -79,6 +80,10 @@ export const startServer = async (
     secret,
     apiKeys,
     ...(options.dev ? { devSms: sms } : {}),
+    clientAddress: {
+      peerAddress: (c) => getConnInfo(c).remote.address,
+      trustedProxies: options.trustedProxies ?? [],
+    },
   })
   try {
     await imtahan.start()
