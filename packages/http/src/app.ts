@@ -104,7 +104,7 @@ export const createApp = (options: AppOptions): ImtahanHttp => {
 
   const table = routeTable(app, {
     guards: guards({ sessions, registrationTokens, apiKeys: options.apiKeys }),
-    idempotent: idempotent(options.idempotency, clock),
+    idempotent: idempotent(options.idempotency, clock, deriveKey(options.secret, 'idempotency-request-hash')),
   })
   const deps: RouteDeps = {
     imtahan,
