@@ -16,6 +16,7 @@ import { notFound, onError } from './middleware/errors.js'
 import { idempotent } from './middleware/idempotency.js'
 import { requestLogging } from './middleware/logging.js'
 import { requestId } from './middleware/request-id.js'
+import { corsPolicy, securityHeaders } from './middleware/security-headers.js'
 import { type DocumentInfo, openApiDocument } from './openapi/document.js'
 import { type RouteDoc, routeTable } from './openapi/route.js'
 import { docsPage } from './openapi/ui.js'
@@ -51,6 +52,8 @@ export type AppOptions = {
   readonly lockout?: Partial<ThrottlePolicies>
   /** Another store for the sign-in counters (e.g. the database, shared by several processes). */
   readonly throttle?: SignInThrottle
+  /** Origins whose browser pages may call the API (CORS); none by default. */
+  readonly corsOrigins?: readonly string[]
   /** How the client's address is found: the connection's peer; `X-Forwarded-For` only from trusted proxies. */
   readonly clientAddress?: ClientAddressOptions
 }
@@ -93,9 +96,12 @@ export const createApp = (options: AppOptions): ImtahanHttp => {
     clock,
   )
   const app = new Hono<AppEnv>()
+  const allowOrigins = corsPolicy(options.corsOrigins ?? [])
   app.use(
     '*',
     requestId,
+    securityHeaders(),
+    ...(allowOrigins === undefined ? [] : [allowOrigins]),
     requestLogging(logger),
     limitBody(options.bodyLimitBytes ?? DEFAULT_BODY_LIMIT_BYTES),
   )

@@ -80,6 +80,7 @@ export const startServer = async (
     secret,
     apiKeys,
     ...(options.dev ? { devSms: sms } : {}),
+    corsOrigins: options.corsOrigins ?? [],
     clientAddress: {
       peerAddress: (c) => getConnInfo(c).remote.address,
       trustedProxies: options.trustedProxies ?? [],
