@@ -3,6 +3,7 @@ import * as E from 'fp-ts/lib/Either.js'
 import { type CommandResult, handleCommand } from '../command/handle.js'
 import { type LoadedStream, loadStream } from '../command/load.js'
 import { randomId } from '../ids.js'
+import { defaultPasswordStrength } from '../ports/password-strength.js'
 import type { EventContext } from '../store/port.js'
 import type { Actor, Call } from './api.js'
 import { DEFAULT_IMTAHAN_POLICY, type ImtahanDeps, type ImtahanPolicy } from './deps.js'
@@ -61,6 +62,7 @@ const eventContextOf = (options: RunOptions): EventContext => {
 export const createEnv = (deps: ImtahanDeps): Env => {
   const { policy, newId, checkpoints: _, ...ports } = deps
   const resolved: ImtahanPolicy = { ...DEFAULT_IMTAHAN_POLICY, ...policy }
+  const passwordStrength = deps.passwordStrength ?? defaultPasswordStrength()
   return {
     ...ports,
     policy: resolved,
@@ -69,6 +71,7 @@ export const createEnv = (deps: ImtahanDeps): Env => {
       now: deps.clock.now(),
       policy: resolved.cabinet,
       verifyCode: (code, codeHash) => deps.codeHasher.verify(code, codeHash),
+      passwordStrength,
     }),
     run: (aggregate, id, command, context, options = {}) =>
       handleCommand({

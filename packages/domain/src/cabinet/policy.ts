@@ -1,6 +1,6 @@
 import { DEFAULT_DOCUMENT_SERIES } from '../values/document.js'
 import { type CodeVerifier, DEFAULT_OTP_POLICY, type OtpPolicy } from '../values/otp.js'
-import { DEFAULT_PASSWORD_POLICY, type PasswordPolicy } from '../values/password.js'
+import { DEFAULT_PASSWORD_POLICY, type PasswordPolicy, type PasswordStrength } from '../values/password.js'
 
 /** Everything CAB-1…CAB-10 call configurable, in one object the operator can replace. */
 export type CabinetPolicy = {
@@ -20,4 +20,6 @@ export type CabinetContext = {
   readonly policy: CabinetPolicy
   /** Compares a typed code with a stored salted hash (the adapters' hasher). */
   readonly verifyCode: CodeVerifier
+  /** CAB-6: the adapters' strength estimator (zxcvbn); without it only the rule checks apply. */
+  readonly passwordStrength?: PasswordStrength
 }
