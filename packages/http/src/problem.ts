@@ -33,7 +33,7 @@ export const statusFor = (code: string): number => {
   if (/\.(already_[a-z_]+|registration_in_progress)$/.test(code)) return 409
   // Exams: right request, wrong moment (before the start, after the end, while paused, before publication).
   if (/\.(not_started|ended|paused|results_not_published|registration_pending)$/.test(code)) return 409
-  if (code === 'otp.resend_too_soon') return 429
+  if (code === 'otp.resend_too_soon' || code === 'otp.daily_limit_reached') return 429
   return 422
 }
 

@@ -69,13 +69,19 @@ export const requestPasswordRecovery: DecideCabinet<RequestPasswordRecovery> = (
         return E.left(
           domainError('cabinet.phone_not_confirmed', 'This cabinet has no confirmed mobile number.'),
         )
-      return issueCode(context, cabinet.recoveryChallenge, command.codeHash, () => ({
-        type: 'PasswordRecoveryCodeIssued',
-        cabinetId: cabinet.overview.cabinetId,
-        phone,
-        codeHash: command.codeHash,
-        issuedAt: context.now,
-      }))
+      return issueCode(
+        context,
+        cabinet.recoveryChallenge,
+        command.codeHash,
+        () => ({
+          type: 'PasswordRecoveryCodeIssued',
+          cabinetId: cabinet.overview.cabinetId,
+          phone,
+          codeHash: command.codeHash,
+          issuedAt: context.now,
+        }),
+        cabinet.codesSentAt,
+      )
     }),
   )
 
