@@ -31,10 +31,10 @@ export const jsonNestsDeeperThan = (text: string, max: number): boolean => {
   return false
 }
 
-const UNSAFE_TEXT = /\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/
 
 /** NUL or a lone surrogate: not storable text. */
-export const isUnsafeText = (text: string): boolean => UNSAFE_TEXT.test(text)
+export const isUnsafeText = (text: string): boolean => text.includes('\u0000') || LONE_SURROGATE.test(text)
 
 /**
  * Where in `value` a string (or an object key) holds unsafe text, as

@@ -8,7 +8,7 @@ import {
 } from '@imtahan/adapters'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { DATABASE_URL, makeHttp } from '../support/app.js'
-import { client, expectStatus } from '../support/client.js'
+import { client } from '../support/client.js'
 import { AYNUR, RASHAD, register, signIn } from '../support/flows.js'
 
 type Row = { scope: string; key: string; request_hash: string; outcome: string | null }
