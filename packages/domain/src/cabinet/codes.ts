@@ -1,7 +1,7 @@
 import * as E from 'fp-ts/lib/Either.js'
 import { pipe } from 'fp-ts/lib/function.js'
 import { type DomainError, domainError } from '../kernel/errors.js'
-import { checkResend, judgeOtp, type OtpChallenge, wrongCodeError } from '../values/otp.js'
+import { checkResend, judgeOtp, notBefore, type OtpChallenge, wrongCodeError } from '../values/otp.js'
 import type { CabinetDecision, CabinetEvent } from './events.js'
 import { type CabinetContext, DEFAULT_CODE_LIMIT_POLICY } from './policy.js'
 
@@ -37,18 +37,7 @@ export const checkCodeLimit = (
   const last = current?.issuedAt
   if (last === undefined || inWindow.length === 0) return E.right(undefined)
   const waitSeconds = context.policy.otp.resendIntervalSeconds * 2 ** Math.max(0, inWindow.length - 2)
-  const nextAllowed = new Date(last.getTime() + waitSeconds * 1000)
-  return now < nextAllowed.getTime()
-    ? E.left(
-        domainError(
-          'otp.resend_too_soon',
-          `A new code can be sent at ${nextAllowed.toISOString()}; please wait.`,
-          {
-            retryAt: nextAllowed.toISOString(),
-          },
-        ),
-      )
-    : E.right(undefined)
+  return notBefore(new Date(last.getTime() + waitSeconds * 1000), context.now)
 }
 
 /**
