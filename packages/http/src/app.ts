@@ -1,6 +1,12 @@
 import type { Clock, DevSmsSender, EventLog, IdempotencyStore, Imtahan, Logger } from '@imtahan/adapters'
 import { Hono, type MiddlewareHandler } from 'hono'
-import { createLoginThrottle, DEFAULT_LOCKOUT_POLICY, type LockoutPolicy } from './auth/lockout.js'
+import { type ClientAddressOptions, clientAddressOf } from './auth/client-address.js'
+import {
+  createMemorySignInThrottle,
+  DEFAULT_THROTTLE_POLICIES,
+  type SignInThrottle,
+  type ThrottlePolicies,
+} from './auth/lockout.js'
 import { createRegistrationTokens } from './auth/registration-tokens.js'
 import { createSessions, type Sessions } from './auth/sessions.js'
 import type { AppEnv } from './context.js'
@@ -10,6 +16,7 @@ import { notFound, onError } from './middleware/errors.js'
 import { idempotent } from './middleware/idempotency.js'
 import { requestLogging } from './middleware/logging.js'
 import { requestId } from './middleware/request-id.js'
+import { corsPolicy, securityHeaders } from './middleware/security-headers.js'
 import { type DocumentInfo, openApiDocument } from './openapi/document.js'
 import { type RouteDoc, routeTable } from './openapi/route.js'
 import { docsPage } from './openapi/ui.js'
@@ -42,8 +49,15 @@ export type AppOptions = {
   readonly sessionTtlSeconds?: number
   readonly registrationTtlSeconds?: number
   readonly bodyLimitBytes?: number
-  readonly lockout?: LockoutPolicy
-  /** The log the auditor reads over HTTP (`/audit/*`, SPEC §5); without it those routes are not served. */
+  /** Sign-in back-off per login and per client address (memory, per process, when `throttle` is absent). */
+  readonly lockout?: Partial<ThrottlePolicies>
+  /** Another store for the sign-in counters (e.g. the database, shared by several processes). */
+  readonly throttle?: SignInThrottle
+  /** Origins whose browser pages may call the API (CORS); none by default. */
+  readonly corsOrigins?: readonly string[]
+  /** How the client's address is found: the connection's peer; `X-Forwarded-For` only from trusted proxies. */
+  readonly clientAddress?: ClientAddressOptions
+  /** The log the auditor reads over HTTP (`/audit/*`, RULES.md §5); without it those routes are not served. */
   readonly auditLog?: EventLog
 }
 
@@ -85,9 +99,12 @@ export const createApp = (options: AppOptions): ImtahanHttp => {
     clock,
   )
   const app = new Hono<AppEnv>()
+  const allowOrigins = corsPolicy(options.corsOrigins ?? [])
   app.use(
     '*',
     requestId,
+    securityHeaders(),
+    ...(allowOrigins === undefined ? [] : [allowOrigins]),
     requestLogging(logger),
     limitBody(options.bodyLimitBytes ?? DEFAULT_BODY_LIMIT_BYTES),
   )
@@ -96,14 +113,16 @@ export const createApp = (options: AppOptions): ImtahanHttp => {
 
   const table = routeTable(app, {
     guards: guards({ sessions, registrationTokens, apiKeys: options.apiKeys }),
-    idempotent: idempotent(options.idempotency, clock),
+    idempotent: idempotent(options.idempotency, clock, deriveKey(options.secret, 'idempotency-request-hash')),
     writes: auditorReadsOnly(options.apiKeys),
   })
   const deps: RouteDeps = {
     imtahan,
     sessions,
     registrationTokens,
-    throttle: createLoginThrottle(clock, options.lockout ?? DEFAULT_LOCKOUT_POLICY),
+    throttle:
+      options.throttle ?? createMemorySignInThrottle({ ...DEFAULT_THROTTLE_POLICIES, ...options.lockout }),
+    clientAddress: clientAddressOf(options.clientAddress),
     clock,
     devSms: options.devSms,
   }

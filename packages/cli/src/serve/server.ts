@@ -1,5 +1,6 @@
 import type { AddressInfo } from 'node:net'
 import { serve } from '@hono/node-server'
+import { getConnInfo } from '@hono/node-server/conninfo'
 import {
   createDevSmsSender,
   createFinFingerprint,
@@ -82,6 +83,11 @@ export const startServer = async (
     apiKeys,
     auditLog: backing.store,
     ...(options.dev ? { devSms: sms } : {}),
+    corsOrigins: options.corsOrigins ?? [],
+    clientAddress: {
+      peerAddress: (c) => getConnInfo(c).remote.address,
+      trustedProxies: options.trustedProxies ?? [],
+    },
   })
   try {
     await imtahan.start()

@@ -1,7 +1,8 @@
 import type { Clock, DevSmsSender, Imtahan } from '@imtahan/adapters'
-import type { LoginThrottle } from '../auth/lockout.js'
+import type { SignInThrottle } from '../auth/lockout.js'
 import type { RegistrationTokens } from '../auth/registration-tokens.js'
 import type { Sessions } from '../auth/sessions.js'
+import type { AppContext } from '../context.js'
 import type { RouteDefinition } from '../openapi/route.js'
 
 /** What the route modules work with. */
@@ -9,7 +10,9 @@ export type RouteDeps = {
   readonly imtahan: Imtahan
   readonly sessions: Sessions
   readonly registrationTokens: RegistrationTokens
-  readonly throttle: LoginThrottle
+  readonly throttle: SignInThrottle
+  /** The client's address for the per-address sign-in throttle (auth/client-address.ts). */
+  readonly clientAddress: (c: AppContext) => string
   readonly clock: Clock
   readonly devSms: DevSmsSender | undefined
 }
