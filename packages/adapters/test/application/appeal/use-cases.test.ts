@@ -113,7 +113,7 @@ describe('appeal use cases (APL-2…APL-6, CAB-11)', () => {
     )
     // A bad status filter is refused at the edge, by the input's codec.
     expect(decodeWith(AppealListInput)({ status: 'bogus' })).toMatchObject({
-      left: { code: 'validation.invalid_input', problems: ['status: one of open, rejected, upheld'] },
+      left: { code: 'validation.invalid_input' },
     })
   })
 
