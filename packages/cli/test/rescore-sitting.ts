@@ -1,4 +1,4 @@
-import type { EventStore, NewEvent } from '@imtahan/adapters'
+import { type EventStore, type NewEvent, RecordReviewInput, ReviewInput } from '@imtahan/adapters'
 import type { ReviewImpact } from '@imtahan/domain'
 import {
   board,
@@ -12,7 +12,7 @@ import {
   sittingInput,
   wrongAnswer,
 } from '../../adapters/test/application/exam/support.js'
-import { ok } from '../../adapters/test/application/facade/support.js'
+import { ok, typed } from '../../adapters/test/application/facade/support.js'
 import { wrapStore } from '../../adapters/test/command/wrap-store.js'
 
 export const EXAM_ID = 'cs-2026-rescore'
@@ -106,9 +106,11 @@ export const recordWithoutRescore = async (
   let failing = false
   const t = makeExamApp(failingRevisions(store, () => failing))
   t.clock.set(AFTER)
-  const impact = ok(await t.app.exams.board.reviewDryRun(EXAM_ID, { review }, board))
+  const impact = ok(await t.app.exams.board.reviewDryRun(EXAM_ID, typed(ReviewInput, { review }), board))
   failing = true
-  const answer = ok(await t.app.exams.board.recordReview(EXAM_ID, { review, by: 'board-2' }, board))
+  const answer = ok(
+    await t.app.exams.board.recordReview(EXAM_ID, typed(RecordReviewInput, { review, by: 'board-2' }), board),
+  )
   if (answer.complete || answer.revised !== 0) throw new Error('the re-score was meant to be interrupted')
   return impact
 }

@@ -1,6 +1,7 @@
 export type * from './account/api.js'
 export * from './account/inputs.js'
 export type * from './appeal/api.js'
+export * from './appeal/inputs.js'
 export type * from './cabinet/api.js'
 export * from './cabinet/input.js'
 export type * from './exam/api.js'

@@ -17,6 +17,7 @@ import {
   createSqlEventStore,
   createSqlIdempotencyStore,
   createTestClock,
+  DefineSittingInput,
   type DevSmsSender,
   type EventStore,
   type Imtahan,
@@ -225,21 +226,24 @@ const seed = async (
   must(
     'define the sitting',
     await app.exams.board.defineSitting(
-      {
-        examId: EXAM_ID,
-        title: 'Load test sitting',
-        startsAt: STARTS_AT.toISOString(),
-        venue: { name: 'Load test centre', address: 'Baku, loopback 1' },
-        halls: Array.from({ length: Math.ceil(count / HALL_SEATS) }, (_, i) => ({
-          hallId: `hall-${i + 1}`,
-          name: `Hall ${i + 1}`,
-          seats: HALL_SEATS,
-        })),
-        forms: [{ form, key }],
-        fee: '15.00',
-        timing: {},
-        by: 'board-load',
-      },
+      must(
+        'the sitting',
+        decodeWith(DefineSittingInput)({
+          examId: EXAM_ID,
+          title: 'Load test sitting',
+          startsAt: STARTS_AT.toISOString(),
+          venue: { name: 'Load test centre', address: 'Baku, loopback 1' },
+          halls: Array.from({ length: Math.ceil(count / HALL_SEATS) }, (_, i) => ({
+            hallId: `hall-${i + 1}`,
+            name: `Hall ${i + 1}`,
+            seats: HALL_SEATS,
+          })),
+          forms: [{ form, key }],
+          fee: '15.00',
+          timing: {},
+          by: 'board-load',
+        }),
+      ),
       BOARD,
     ),
   )
@@ -274,7 +278,8 @@ const seed = async (
   clock.set(minutesFromStart(-25))
   await inParallel(cabinets, SEED_WIDTH, async (cabinetId) => {
     const sessionId = `${EXAM_ID}.${cabinetId}`
-    const seat = seats.get(sessionId)!
+    const seat = seats.get(sessionId)
+    if (seat?.hallId === undefined || seat.seat === undefined) throw new Error(`${sessionId} has no seat`)
     must(
       `${sessionId} seated`,
       await app.exams.staff.registerInHall(

@@ -1,4 +1,5 @@
-import { groupOf } from '@imtahan/domain'
+import { AdmissionInput } from '@imtahan/adapters'
+import { decodeWith, groupOf } from '@imtahan/domain'
 import type { DemoForm } from './forms.js'
 import { answersOf, type DemoCandidate } from './plan.js'
 import type { Random } from './random.js'
@@ -26,7 +27,14 @@ export const admitAll = async (
     app.exams.staff.admit(
       examId,
       candidate.sessionId!,
-      { document, slip: { slipNumber: candidate.slip!.slipNumber, examId }, by: 'staff-entrance' },
+      must(
+        'the admission',
+        decodeWith(AdmissionInput)({
+          document,
+          slip: { slipNumber: candidate.slip!.slipNumber, examId },
+          by: 'staff-entrance',
+        }),
+      ),
       staff,
     )
   const present = registered.filter((c) => c.sessionId !== undefined && c.fate !== 'absent')

@@ -1,9 +1,12 @@
 import {
   ContactsInput,
   CreditInput,
+  DefineSittingInput,
   PasswordInput,
   PaymentNotice,
   PhoneCodeInput,
+  RecordReviewInput,
+  ReviewInput,
   registrationInput,
 } from '@imtahan/adapters'
 import { decodeWith, type ReviewImpact } from '@imtahan/domain'
@@ -113,7 +116,13 @@ export const runDemo = async (ports: DemoPorts, options: DemoOptions): Promise<D
   await timed('board defines the sitting', async () =>
     must(
       'define the sitting',
-      await app.exams.board.defineSitting(sittingInput(examId, S, forms, options.candidates), board),
+      await app.exams.board.defineSitting(
+        must(
+          'the sitting',
+          decodeWith(DefineSittingInput)(sittingInput(examId, S, forms, options.candidates)),
+        ),
+        board,
+      ),
     ),
   )
 
@@ -145,11 +154,19 @@ export const runDemo = async (ports: DemoPorts, options: DemoOptions): Promise<D
     const input = { reviewId: `review-${taskId}`, kind: 'credit_to_all', taskId, reason }
     const dryRun = must(
       'review dry run',
-      await app.exams.board.reviewDryRun(examId, { review: input }, board),
+      await app.exams.board.reviewDryRun(
+        examId,
+        must('the review', decodeWith(ReviewInput)({ review: input })),
+        board,
+      ),
     )
     const answer = must(
       'record the review',
-      await app.exams.board.recordReview(examId, { review: input, by: 'board-demo' }, board),
+      await app.exams.board.recordReview(
+        examId,
+        must('the review', decodeWith(RecordReviewInput)({ review: input, by: 'board-demo' })),
+        board,
+      ),
     )
     return { reviewId: input.reviewId, taskId, reason, dryRun, revised: answer.revised }
   })

@@ -14,6 +14,7 @@ import {
   PositiveMoney,
 } from '@imtahan/domain'
 import * as t from 'io-ts'
+import './domain-schemas.js'
 import { describeCodec, type JsonSchema } from './json-schema.js'
 
 /**
@@ -191,3 +192,11 @@ export const TransferAnswer = object('TransferAnswer', {
   toCabinetNumber: cabinetNumber,
   balance: text('The sender’s balance after the transfer, AZN', '30.00'),
 })
+
+/**
+ * A request body or query decoded with the application's own input codec
+ * (`application/<area>/inputs.ts`) as it is: members it does not declare are
+ * dropped, and the document's schema is the codec's (properties, `required`,
+ * enums), so what is documented is what is decoded.
+ */
+export const input = <C extends t.HasProps>(name: string, codec: C) => t.exact(codec, name)

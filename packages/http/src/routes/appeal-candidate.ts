@@ -1,7 +1,8 @@
+import { AppealFilingInput } from '@imtahan/adapters'
 import type { ErrorCode } from '@imtahan/domain'
 import * as t from 'io-ts'
 import { type AppContext, callOf, ownCabinet } from '../context.js'
-import { object, text } from '../openapi/codecs.js'
+import { input, object } from '../openapi/codecs.js'
 import { Appeal, appealId, CandidateRecord } from './appeal-codecs.js'
 import type { AddRoute, RouteDeps } from './deps.js'
 import { examId } from './exam-codecs.js'
@@ -10,7 +11,6 @@ const TAG = 'Appeals: candidate'
 const inSitting = object('MyAppealSittingParam', { examId })
 const onAppeal = object('MyAppealParam', { appealId })
 const mine: readonly ErrorCode[] = ['auth.unauthenticated']
-const taskIdText = text('A task id as shown with the result (SCO-0)', 'bb-17')
 
 /** Every refusal a filing can meet (docs/appeals.md, "Errors a client sees"). */
 const FILING_ERRORS: readonly ErrorCode[] = [
@@ -55,10 +55,7 @@ export const appealCandidateRoutes = (add: AddRoute, { imtahan }: RouteDeps) => 
     guard: 'session',
     idempotent: true,
     params: inSitting,
-    body: object('AppealFiling', {
-      taskIds: t.readonlyArray(taskIdText),
-      grounds: text('Why you disagree (up to 4000 characters)', 'My answer to bb-17 is also correct: …'),
-    }),
+    body: input('AppealFiling', AppealFilingInput),
     requestExample: {
       taskIds: ['bb-17'],
       grounds: 'Option C is also correct: the text allows both readings.',

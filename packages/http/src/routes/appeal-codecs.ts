@@ -11,16 +11,11 @@ export const appealId = text(
   'An appeal id: <sessionId>:appeal-<n> (percent-encode the colon if your client needs to)',
   'cs-2026-06.6f1c2a3b-4d5e-4f60-8a7b-9c0d1e2f3a4b:appeal-1',
 )
-export const byMember = text(
-  'The commission member who decides or records it (an id, not personal data)',
-  'apl-7',
-)
 const taskId = text('A task id as shown with the result (SCO-0)', 'bb-17')
 const answer = t.union([t.string, t.null])
 const correctionKind = t.keyof({ credited: null, answer_accepted: null })
 
 export const Correction = object('Correction', { taskId, kind: correctionKind, answer })
-export const CorrectionInput = object('CorrectionInput', { taskId, kind: correctionKind })
 
 const Decision = object('AppealDecision', {
   outcome: t.keyof({ rejected: null, upheld: null }),

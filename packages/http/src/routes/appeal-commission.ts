@@ -1,19 +1,21 @@
+import {
+  AppealCourtCaseInput,
+  AppealCourtRulingInput,
+  AppealListInput,
+  AppealRejectionInput,
+  AppealUpholdingInput,
+} from '@imtahan/adapters'
 import type { ErrorCode } from '@imtahan/domain'
 import * as t from 'io-ts'
 import { callOf } from '../context.js'
-import { object, text } from '../openapi/codecs.js'
-import { appealId, byMember, CommissionAppeal, CorrectionInput, DecisionAnswer } from './appeal-codecs.js'
+import { input, object } from '../openapi/codecs.js'
+import { appealId, CommissionAppeal, DecisionAnswer } from './appeal-codecs.js'
 import type { AddRoute, RouteDeps } from './deps.js'
 
 const TAG = 'Appeals: commission'
 const onAppeal = object('AppealParam', { appealId })
 const found: readonly ErrorCode[] = ['auth.unauthenticated', 'auth.forbidden', 'appeal.not_found']
 const decisionErrors: readonly ErrorCode[] = [...found, 'validation.invalid_input', 'appeal.already_decided']
-const reasons = text(
-  'Why (shown to the candidate in the cabinet, up to 4000 characters)',
-  'The key is correct: …',
-)
-
 /**
  * APL-4/APL-5 for the appeals commission (API key role `commission`): list
  * and read appeals, decide, and record the court's part. A decision is
@@ -30,14 +32,10 @@ export const appealCommissionRoutes = (add: AddRoute, { imtahan }: RouteDeps) =>
     tag: TAG,
     summary: 'Appeals: open first (first filed, first listed), then decided ones, newest decision first',
     guard: 'commission',
-    query: object(
-      'AppealListQuery',
-      {},
-      { status: text('open | rejected | upheld', 'open'), examId: text('Only this sitting', 'cs-2026-06') },
-    ),
+    query: input('AppealListQuery', AppealListInput),
     success: { status: 200, description: 'Appeals', codec: t.readonlyArray(CommissionAppeal) },
     errors: ['auth.unauthenticated', 'validation.invalid_input'],
-    handle: async ({ query, c }) => commission.list(query ?? {}, callOf(c)),
+    handle: async ({ query, c }) => commission.list(query, callOf(c)),
   })
 
   add({
@@ -61,7 +59,7 @@ export const appealCommissionRoutes = (add: AddRoute, { imtahan }: RouteDeps) =>
     summary: 'Reject: the result stays as it is; the reasons are shown in the cabinet (APL-4)',
     guard: 'commission',
     params: onAppeal,
-    body: object('AppealRejection', { reasons, by: byMember }),
+    body: input('AppealRejection', AppealRejectionInput),
     success: { status: 200, description: 'The decided appeal', codec: DecisionAnswer },
     errors: decisionErrors,
     handle: async ({ params, body, c }) => commission.reject(params.appealId, body, callOf(c)),
@@ -80,11 +78,7 @@ export const appealCommissionRoutes = (add: AddRoute, { imtahan }: RouteDeps) =>
       '`rescore` says whether the session was re-scored in this request.',
     guard: 'commission',
     params: onAppeal,
-    body: object('AppealUpholding', {
-      corrections: t.readonlyArray(CorrectionInput),
-      reasons,
-      by: byMember,
-    }),
+    body: input('AppealUpholding', AppealUpholdingInput),
     requestExample: {
       corrections: [{ taskId: 'bb-17', kind: 'answer_accepted' }],
       reasons: 'Option C is also correct.',
@@ -108,10 +102,7 @@ export const appealCommissionRoutes = (add: AddRoute, { imtahan }: RouteDeps) =>
     summary: 'Record that the commission’s decision was taken to court (APL-5)',
     guard: 'commission',
     params: onAppeal,
-    body: object('AppealCourtCase', {
-      caseReference: text('The court’s case reference', 'Baku Administrative Court 2-1/1234/2026'),
-      by: byMember,
-    }),
+    body: input('AppealCourtCase', AppealCourtCaseInput),
     success: { status: 200, description: 'The appeal with its court case', codec: DecisionAnswer },
     errors: [...found, 'validation.invalid_input', 'appeal.not_decided', 'appeal.court_case_filed'],
     handle: async ({ params, body, c }) => commission.fileCourtCase(params.appealId, body, callOf(c)),
@@ -126,15 +117,7 @@ export const appealCommissionRoutes = (add: AddRoute, { imtahan }: RouteDeps) =>
       'Record the court’s ruling, once; `result_changed` is the session’s final revision (APL-5, APL-6)',
     guard: 'commission',
     params: onAppeal,
-    body: object(
-      'AppealCourtRulingInput',
-      {
-        outcome: text('decision_stands | result_changed', 'result_changed'),
-        rulingReference: text('The ruling’s reference', 'ruling 2-1/1234/2026 of 2026-09-01'),
-        by: byMember,
-      },
-      { corrections: t.readonlyArray(CorrectionInput) },
-    ),
+    body: input('AppealCourtRulingInput', AppealCourtRulingInput),
     success: {
       status: 200,
       description: 'The appeal with the ruling and the re-score',

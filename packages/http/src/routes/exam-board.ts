@@ -1,12 +1,20 @@
+import {
+  AnnulmentInput,
+  CourtChallengeInput,
+  CourtRulingInput,
+  DefineSittingInput,
+  ExtensionInput,
+  PublicationInput,
+  RecordReviewInput,
+  ReviewInput,
+} from '@imtahan/adapters'
 import type { ErrorCode } from '@imtahan/domain'
 import * as t from 'io-ts'
 import { callOf } from '../context.js'
-import { object, text } from '../openapi/codecs.js'
+import { input, object } from '../openapi/codecs.js'
 import type { AddRoute, RouteDeps } from './deps.js'
 import {
   AnnulmentAnswer,
-  anyObject,
-  by,
   examId,
   PublicationAnswer,
   ReviewAnswer,
@@ -41,20 +49,7 @@ export const examBoardRoutes = (add: AddRoute, { imtahan }: RouteDeps) => {
     description:
       'Every form is checked against the blueprint; a mismatch answers 422 `exam.form_mismatch` with every problem in `mismatches`.',
     guard: 'board',
-    body: object(
-      'DefineSitting',
-      {
-        examId,
-        title: t.string,
-        startsAt: text('The start S of the 3 hours (ISO-8601)', '2026-06-10T06:00:00Z'),
-        venue: anyObject,
-        halls: t.readonlyArray(anyObject),
-        forms: t.readonlyArray(anyObject),
-        fee: text('AZN, may be 0.00', '15.00'),
-        by,
-      },
-      { timing: anyObject },
-    ),
+    body: input('DefineSitting', DefineSittingInput),
     success: { status: 201, description: 'The sitting as candidates see it', codec: SittingSummary },
     errors: [
       'validation.invalid_input',
@@ -90,9 +85,6 @@ export const examBoardRoutes = (add: AddRoute, { imtahan }: RouteDeps) => {
     handle: async ({ params, c }) => board.sitting(params.examId, callOf(c)),
   })
 
-  const review = object('ReviewInput', {
-    review: anyObject,
-  })
   add({
     method: 'post',
     path: '/board/sittings/{examId}/reviews/dry-run',
@@ -102,7 +94,7 @@ export const examBoardRoutes = (add: AddRoute, { imtahan }: RouteDeps) => {
       'Expert review dry run: which results would change, whose pass/fail would flip (SCO-5); records nothing',
     guard: 'board',
     params: inSitting,
-    body: review,
+    body: input('ReviewInput', ReviewInput),
     requestExample: {
       review: { reviewId: 'rev-1', kind: 'credit_to_all', taskId: 'bb-0', reason: 'No correct option' },
     },
@@ -126,7 +118,7 @@ export const examBoardRoutes = (add: AddRoute, { imtahan }: RouteDeps) => {
     summary: 'Record an expert review and re-score every affected result, one revision each (SCO-5, APL-6)',
     guard: 'board',
     params: inSitting,
-    body: object('RecordReview', { review: anyObject, by }),
+    body: input('RecordReview', RecordReviewInput),
     success: { status: 201, description: 'How many results were re-scored', codec: ReviewAnswer },
     errors: [
       'validation.invalid_input',
@@ -149,14 +141,7 @@ export const examBoardRoutes = (add: AddRoute, { imtahan }: RouteDeps) => {
       'Annul one result (forgery, impersonation) or both of a copying pair, with who, why and evidence (EXM-21, EXM-22, SCO-6)',
     guard: 'board',
     params: inSitting,
-    body: object('Annulment', {
-      decisionId: t.string,
-      grounds: text('copying | forged_documents | impersonation', 'copying'),
-      sessionIds: t.readonlyArray(t.string),
-      reason: t.string,
-      evidenceRef: t.string,
-      by,
-    }),
+    body: input('Annulment', AnnulmentInput),
     success: { status: 201, description: 'The decision and the sessions it annuls', codec: AnnulmentAnswer },
     errors: [
       'validation.invalid_input',
@@ -177,7 +162,7 @@ export const examBoardRoutes = (add: AddRoute, { imtahan }: RouteDeps) => {
     summary: 'Record that an annulment was taken to court (EXM-22)',
     guard: 'board',
     params: onSession,
-    body: object('CourtChallenge', { challengeId: t.string, decisionId: t.string, caseReference: t.string }),
+    body: input('CourtChallenge', CourtChallengeInput),
     success: { status: 201, description: 'The session after it', codec: SessionStatus },
     errors: [
       ...sessionErrors,
@@ -197,11 +182,7 @@ export const examBoardRoutes = (add: AddRoute, { imtahan }: RouteDeps) => {
     summary: 'Record the court’s outcome; a reversal makes the result count again (EXM-22)',
     guard: 'board',
     params: onSession,
-    body: object('CourtRuling', {
-      challengeId: t.string,
-      outcome: text('annulment_upheld | annulment_reversed', 'annulment_reversed'),
-      rulingReference: t.string,
-    }),
+    body: input('CourtRuling', CourtRulingInput),
     success: { status: 201, description: 'The session after it', codec: SessionStatus },
     errors: [...sessionErrors, 'session.unknown_challenge', 'session.ruling_recorded'],
     handle: async ({ params, body, c }) =>
@@ -216,11 +197,7 @@ export const examBoardRoutes = (add: AddRoute, { imtahan }: RouteDeps) => {
     summary: 'Publish the results at P (now by default; never before every session has ended) (APL-1)',
     guard: 'board',
     params: inSitting,
-    body: object(
-      'Publication',
-      { by },
-      { publishAt: text('P (ISO-8601), now or later', '2026-06-12T08:00:00Z') },
-    ),
+    body: input('Publication', PublicationInput),
     success: { status: 201, description: 'The publication instant', codec: PublicationAnswer },
     errors: [
       'validation.invalid_input',
@@ -242,7 +219,7 @@ export const examBoardRoutes = (add: AddRoute, { imtahan }: RouteDeps) => {
     summary: 'Grant an individual time extension (an accommodation), before or during the exam (EXM-19)',
     guard: 'board',
     params: onSession,
-    body: object('Extension', { extensionId: t.string, minutes: t.number, reason: t.string, by }),
+    body: input('Extension', ExtensionInput),
     success: { status: 201, description: 'The session with its new deadline', codec: SessionStatus },
     errors: [...sessionErrors, 'session.ended'],
     handle: async ({ params, body, c }) =>

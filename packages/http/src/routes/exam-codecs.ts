@@ -1,6 +1,5 @@
 import * as t from 'io-ts'
 import { instant, object, text } from '../openapi/codecs.js'
-import { describeCodec } from '../openapi/json-schema.js'
 
 /*
  * Exam responses as exact codecs: encoding drops every field a codec does
@@ -13,7 +12,6 @@ export const sessionId = text(
   'A session id: <examId>.<cabinetId>',
   'cs-2026-06.6f1c2a3b-4d5e-4f60-8a7b-9c0d1e2f3a4b',
 )
-export const by = text('Who does it: the staff member’s or board member’s id (not personal data)', 'staff-17')
 
 export const Venue = object('Venue', { name: t.string, address: t.string })
 
@@ -215,15 +213,3 @@ export const CandidateResult = object(
   },
   { score: ScoreResult },
 )
-
-/** A JSON object whose meaning the facade decodes (a form, a document): the edge checks only that it is one. */
-export const anyObject = describeCodec(
-  new t.Type<Record<string, unknown>, Record<string, unknown>, unknown>(
-    'JsonObject',
-    t.UnknownRecord.is,
-    t.UnknownRecord.validate,
-    t.identity,
-  ),
-  { type: 'object' },
-)
-export const objectOrNull = t.union([anyObject, t.null])

@@ -1,18 +1,18 @@
+import {
+  AdmissionInput,
+  type Call,
+  CandidateDataCorrectionInput,
+  HallRegistrationInput,
+  PauseInput,
+  ResumeInput,
+  ViolationInput,
+} from '@imtahan/adapters'
 import type { ErrorCode } from '@imtahan/domain'
 import * as t from 'io-ts'
 import { callOf } from '../context.js'
-import { object, text } from '../openapi/codecs.js'
+import { input, object } from '../openapi/codecs.js'
 import type { AddRoute, RouteDeps } from './deps.js'
-import {
-  AdmissionAnswer,
-  anyObject,
-  by,
-  examId,
-  objectOrNull,
-  RosterRow,
-  SessionStatus,
-  sessionId,
-} from './exam-codecs.js'
+import { AdmissionAnswer, examId, RosterRow, SessionStatus, sessionId } from './exam-codecs.js'
 
 const TAG = 'Exams: staff'
 const onSession = object('StaffSessionParam', { examId, sessionId })
@@ -30,18 +30,13 @@ const common: readonly ErrorCode[] = [
  */
 export const examStaffRoutes = (add: AddRoute, { imtahan }: RouteDeps) => {
   const staff = imtahan.exams.staff
-  const action = (
+  const action = <I>(
     path: string,
     operationId: string,
     summary: string,
-    body: t.Mixed,
+    body: t.Type<I, unknown, unknown>,
     errors: readonly ErrorCode[],
-    run: (
-      examId: string,
-      sessionId: string,
-      input: Record<string, unknown>,
-      call: ReturnType<typeof callOf>,
-    ) => ReturnType<typeof staff.pause>,
+    run: (examId: string, sessionId: string, input: I, call: Call) => ReturnType<typeof staff.pause>,
   ) =>
     add({
       method: 'post',
@@ -51,10 +46,11 @@ export const examStaffRoutes = (add: AddRoute, { imtahan }: RouteDeps) => {
       summary,
       guard: 'staff',
       params: onSession,
-      body: body as t.Type<Record<string, unknown>, unknown, unknown>,
+      body,
       success: { status: 200, description: 'The session after it', codec: SessionStatus },
       errors: [...common, ...errors],
-      handle: async ({ params, body: input, c }) => run(params.examId, params.sessionId, input, callOf(c)),
+      handle: async ({ params, body: decoded, c }) =>
+        run(params.examId, params.sessionId, decoded, callOf(c)),
     })
 
   add({
@@ -80,11 +76,7 @@ export const examStaffRoutes = (add: AddRoute, { imtahan }: RouteDeps) => {
     description: 'A refusal is recorded too: `admitted: false` with every failing reason.',
     guard: 'staff',
     params: onSession,
-    body: object('Admission', {
-      document: objectOrNull,
-      slip: objectOrNull,
-      by,
-    }),
+    body: input('Admission', AdmissionInput),
     requestExample: {
       document: { kind: 'id_card', original: true, holderMatches: true, validUntil: '2030-01-01' },
       slip: { slipNumber: 'cs-2026-06-00001', examId: 'cs-2026-06' },
@@ -99,7 +91,7 @@ export const examStaffRoutes = (add: AddRoute, { imtahan }: RouteDeps) => {
     'hall-registration',
     'registerInHall',
     'Hall registration at the slip’s computer; the screen shows the cabinet’s names and the subgroup (EXM-13)',
-    object('HallRegistration', { hallId: t.string, seat: t.number, by }),
+    input('HallRegistration', HallRegistrationInput),
     ['session.not_admitted', 'session.wrong_seat', 'session.exam_started'],
     staff.registerInHall,
   )
@@ -107,7 +99,7 @@ export const examStaffRoutes = (add: AddRoute, { imtahan }: RouteDeps) => {
     'corrections',
     'correctCandidateData',
     'Correct the screen’s data (names, subgroup) before the start, after a staff call (EXM-13)',
-    object('Correction', { correctionId: t.string, corrections: anyObject, reason: t.string, by }),
+    input('Correction', CandidateDataCorrectionInput),
     ['session.not_seated', 'session.exam_started', 'session.nothing_to_correct', 'session.group_not_offered'],
     staff.correct,
   )
@@ -115,12 +107,7 @@ export const examStaffRoutes = (add: AddRoute, { imtahan }: RouteDeps) => {
     'pauses',
     'pauseSession',
     'Pause for a technical incident (power, workstation, network); the time is added back (EXM-19)',
-    object('Pause', {
-      pauseId: t.string,
-      incident: text('power | workstation | network', 'power'),
-      note: t.string,
-      by,
-    }),
+    input('Pause', PauseInput),
     ['session.not_seated', 'session.ended', 'session.paused'],
     staff.pause,
   )
@@ -128,7 +115,7 @@ export const examStaffRoutes = (add: AddRoute, { imtahan }: RouteDeps) => {
     'resumption',
     'resumeSession',
     'Resume a paused session (EXM-19)',
-    object('Resume', { by }),
+    input('Resume', ResumeInput),
     ['session.not_paused', 'session.ended'],
     staff.resume,
   )
@@ -136,17 +123,7 @@ export const examStaffRoutes = (add: AddRoute, { imtahan }: RouteDeps) => {
     'violations',
     'recordViolation',
     'Record a violation: a warning, or removal that ends the session and annuls the result (EXM-18, EXM-20)',
-    object(
-      'Violation',
-      {
-        violationId: t.string,
-        kind: t.string,
-        outcome: text('warning | removal', 'warning'),
-        note: t.string,
-        by,
-      },
-      { evidenceRef: t.string },
-    ),
+    input('Violation', ViolationInput),
     ['session.not_seated', 'session.ended', 'session.evidence_required', 'session.invalid_violation'],
     staff.recordViolation,
   )

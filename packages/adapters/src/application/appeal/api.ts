@@ -1,10 +1,19 @@
 import type { CandidateRecord } from '@imtahan/domain'
 import type { Call } from '../shared/caller.js'
 import type { Result } from '../shared/result.js'
+import type {
+  AppealCourtCaseInput,
+  AppealCourtRulingInput,
+  AppealFilingInput,
+  AppealListInput,
+  AppealRejectionInput,
+  AppealUpholdingInput,
+} from './inputs.js'
 
 /*
- * The appeal use cases (SPEC APL-2…APL-6, CAB-11) by role. Inputs are raw
- * and decoded with the domain's codecs; refusals are `DomainError` values.
+ * The appeal use cases (SPEC APL-2…APL-6, CAB-11) by role. Inputs are typed
+ * (`inputs.ts`), decoded at the edge with the domain's codecs; refusals are
+ * `DomainError` values.
  * A candidate names a sitting, never a session: the session is the token's
  * own (`<examId>.<cabinetId>`), so another person's cannot be expressed.
  */
@@ -82,11 +91,9 @@ export type RescoreStatus = 'done' | 'unchanged' | 'pending' | 'none'
 
 export type DecisionAnswer = CommissionAppealView & { readonly rescore: RescoreStatus }
 
-type Raw = Readonly<Record<string, unknown>>
-
 export interface AppealCandidateUseCases {
   /** APL-2/APL-3: one appeal of the cabinet's own result in a sitting. A repeat of an open filing answers it again. */
-  file(cabinetId: string, examId: string, input: Raw, call: Call): Result<AppealView>
+  file(cabinetId: string, examId: string, input: AppealFilingInput, call: Call): Result<AppealView>
   /** The cabinet's appeals, newest filing first. */
   mine(cabinetId: string, call: Call): Result<readonly AppealView[]>
   /** The appeals of one sitting's result, in order. */
@@ -98,15 +105,15 @@ export interface AppealCandidateUseCases {
 
 export interface AppealCommissionUseCases {
   /** Open appeals first (oldest filing first), then decided ones (newest decision first). */
-  list(input: { status?: unknown; examId?: unknown }, call: Call): Result<readonly CommissionAppealView[]>
+  list(input: AppealListInput, call: Call): Result<readonly CommissionAppealView[]>
   get(appealId: string, call: Call): Result<CommissionAppealView>
   /** APL-4: the result stays. */
-  reject(appealId: string, input: Raw, call: Call): Result<DecisionAnswer>
+  reject(appealId: string, input: AppealRejectionInput, call: Call): Result<DecisionAnswer>
   /** APL-4: corrections per task; the session is re-scored and pass/fail recomputed. */
-  uphold(appealId: string, input: Raw, call: Call): Result<DecisionAnswer>
+  uphold(appealId: string, input: AppealUpholdingInput, call: Call): Result<DecisionAnswer>
   /** APL-5. */
-  fileCourtCase(appealId: string, input: Raw, call: Call): Result<DecisionAnswer>
-  recordCourtRuling(appealId: string, input: Raw, call: Call): Result<DecisionAnswer>
+  fileCourtCase(appealId: string, input: AppealCourtCaseInput, call: Call): Result<DecisionAnswer>
+  recordCourtRuling(appealId: string, input: AppealCourtRulingInput, call: Call): Result<DecisionAnswer>
 }
 
 export interface AppealUseCases {

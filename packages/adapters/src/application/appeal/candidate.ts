@@ -4,9 +4,8 @@ import {
   type CandidateRecordEvent,
   cabinetIdOfSession,
   candidateRecordAt,
-  decodeWith,
   examIdOfSession,
-  FileAppeal,
+  type FileAppeal,
   foldCandidateRecord,
   nextAppealId,
   parseAppealId,
@@ -20,6 +19,7 @@ import { APPEAL, SESSION } from '../shared/streams.js'
 import type { AppealCandidateUseCases, AppealView } from './api.js'
 import { appealNotFound, asCandidate, loadAppeal } from './common.js'
 import { type AppealEnv, appealsOfSession } from './env.js'
+import type { AppealFilingInput } from './inputs.js'
 import { appealView } from './rows.js'
 import { appealableSession, appealRevisionsOf, loadSession, noSession } from './session.js'
 
@@ -42,7 +42,7 @@ const file = async (
   appeals: AppealEnv,
   cabinetId: string,
   examId: string,
-  input: Readonly<Record<string, unknown>>,
+  input: AppealFilingInput,
   call: Parameters<AppealCandidateUseCases['file']>[3],
 ): Result<AppealView> => {
   const allowed = asCandidate(call, cabinetId)
@@ -53,17 +53,16 @@ const file = async (
   if (state.status === 'none') return E.left(noSession(examId))
   const earlier = await appealsOfSession(appeals, sessionId)
   const appealId = nextAppealId(sessionId, earlier)
-  const command = decodeWith(FileAppeal)({
+  const command: FileAppeal = {
     type: 'FileAppeal',
     appealId,
     sessionId,
     cabinetId: cabinet,
     taskIds: input.taskIds,
     grounds: input.grounds,
-  })
-  if (E.isLeft(command)) return command
+  }
   const last = earlier.at(-1)
-  if (last?.status === 'open' && last.filed !== undefined && sameFiling(last.filed, command.right))
+  if (last?.status === 'open' && last.filed !== undefined && sameFiling(last.filed, command))
     return E.right(await viewOf(appeals, last))
   const session = await appealableSession(appeals, state, sessionId)
   if (E.isLeft(session)) return session
@@ -74,7 +73,7 @@ const file = async (
     ...(session.right === undefined ? {} : { session: session.right }),
     earlier,
   }
-  const done = await appeals.run(APPEAL, appealId, command.right, context, { call })
+  const done = await appeals.run(APPEAL, appealId, command, context, { call })
   if (E.isLeft(done)) return done
   const filed = await loadAppeal(appeals, appealId)
   return E.isLeft(filed) ? filed : E.right(await viewOf(appeals, filed.right))

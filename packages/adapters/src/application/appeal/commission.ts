@@ -3,14 +3,7 @@ import {
   type AppealFiled,
   type AppealState,
   appealRevisionIdOf,
-  type DomainError,
-  decodeWith,
-  domainError,
-  FileAppealCourtCase,
-  RecordAppealCourtRuling,
-  RejectAppeal,
   type ToSession,
-  UpholdAppeal,
 } from '@imtahan/domain'
 import * as E from 'fp-ts/lib/Either.js'
 import type { Call } from '../shared/caller.js'
@@ -21,8 +14,6 @@ import { asCommission, correctionsOf, loadAppeal } from './common.js'
 import type { AppealEnv } from './env.js'
 import { commissionOrder, commissionView } from './rows.js'
 import { appealRevisionsOf } from './session.js'
-
-const STATUSES = new Set(['open', 'rejected', 'upheld'])
 
 /** Only an upheld appeal or a court ruling changes a result; the others need no session read. */
 const mayHaveRevisions = (state: AppealState): boolean =>
@@ -67,7 +58,7 @@ const rescoreOf = (
 }
 
 /**
- * One commission or court command on an existing appeal: decode, decide,
+ * One commission or court command on an existing appeal: decide,
  * append, then re-score the session if the decision calls for it. A repeat
  * of a recorded decision records nothing and re-drives the re-score (which
  * the session records at most once), so a retry after a crash heals.
@@ -75,17 +66,16 @@ const rescoreOf = (
 const decide = async (
   appeals: AppealEnv,
   appealId: string,
-  command: E.Either<DomainError, AppealCommand>,
+  command: AppealCommand,
   call: Call,
   wanted: (state: AppealState) => string | undefined,
 ): Result<DecisionAnswer> => {
   const allowed = asCommission(call)
   if (E.isLeft(allowed)) return allowed
-  if (E.isLeft(command)) return command
   const existing = await loadAppeal(appeals, appealId)
   if (E.isLeft(existing)) return existing
   const context = { now: appeals.clock.now(), calendar: await appeals.calendar() }
-  const done = await appeals.run(APPEAL, appealId, command.right, context, { call })
+  const done = await appeals.run(APPEAL, appealId, command, context, { call })
   if (E.isLeft(done)) return done
   const after = await loadAppeal(appeals, appealId)
   if (E.isLeft(after)) return after
@@ -108,12 +98,6 @@ export const commissionUseCases = (appeals: AppealEnv): AppealCommissionUseCases
     const allowed = asCommission(call)
     if (E.isLeft(allowed)) return allowed
     const { status, examId } = input
-    if (status !== undefined && !(typeof status === 'string' && STATUSES.has(status)))
-      return E.left(
-        domainError('validation.invalid_input', 'Invalid input: status is one of open, rejected, upheld.', {
-          problems: ['status: one of open, rejected, upheld'],
-        }),
-      )
     await appeals.view.catchUp()
     const listed = (await appeals.view.appeals())
       .filter((state) => state.filed !== undefined)
@@ -134,12 +118,7 @@ export const commissionUseCases = (appeals: AppealEnv): AppealCommissionUseCases
     decide(
       appeals,
       appealId,
-      decodeWith(RejectAppeal)({
-        type: 'RejectAppeal',
-        appealId,
-        reasons: input.reasons,
-        decidedBy: input.by,
-      }),
+      { type: 'RejectAppeal', appealId, reasons: input.reasons, decidedBy: input.by },
       call,
       () => undefined,
     ),
@@ -147,13 +126,13 @@ export const commissionUseCases = (appeals: AppealEnv): AppealCommissionUseCases
     decide(
       appeals,
       appealId,
-      decodeWith(UpholdAppeal)({
+      {
         type: 'UpholdAppeal',
         appealId,
         corrections: input.corrections,
         reasons: input.reasons,
         decidedBy: input.by,
-      }),
+      },
       call,
       upheldRevision,
     ),
@@ -161,12 +140,7 @@ export const commissionUseCases = (appeals: AppealEnv): AppealCommissionUseCases
     decide(
       appeals,
       appealId,
-      decodeWith(FileAppealCourtCase)({
-        type: 'FileAppealCourtCase',
-        appealId,
-        caseReference: input.caseReference,
-        recordedBy: input.by,
-      }),
+      { type: 'FileAppealCourtCase', appealId, caseReference: input.caseReference, recordedBy: input.by },
       call,
       () => undefined,
     ),
@@ -174,14 +148,14 @@ export const commissionUseCases = (appeals: AppealEnv): AppealCommissionUseCases
     decide(
       appeals,
       appealId,
-      decodeWith(RecordAppealCourtRuling)({
+      {
         type: 'RecordAppealCourtRuling',
         appealId,
         outcome: input.outcome,
         corrections: input.corrections ?? [],
         rulingReference: input.rulingReference,
         recordedBy: input.by,
-      }),
+      },
       call,
       courtRevision,
     ),

@@ -11,11 +11,29 @@ import type {
 } from '@imtahan/domain'
 import type { Call } from '../shared/caller.js'
 import type { Result } from '../shared/result.js'
-import type { AnswerInput, ExamRegistrationInput, StaffCallInput } from './inputs.js'
+import type {
+  AdmissionInput,
+  AnnulmentInput,
+  AnswerInput,
+  CandidateDataCorrectionInput,
+  CourtChallengeInput,
+  CourtRulingInput,
+  DefineSittingInput,
+  ExamRegistrationInput,
+  ExtensionInput,
+  HallRegistrationInput,
+  PauseInput,
+  PublicationInput,
+  RecordReviewInput,
+  ResumeInput,
+  ReviewInput,
+  StaffCallInput,
+  ViolationInput,
+} from './inputs.js'
 
 /*
- * The exam use cases (RULES.md §3) by role. Inputs are raw and decoded with the
- * domain's codecs; refusals are `DomainError` values. Nothing a candidate
+ * The exam use cases (RULES.md §3) by role. Inputs are typed (`inputs.ts`),
+ * decoded at the edge with the domain's codecs; refusals are `DomainError` values. Nothing a candidate
  * receives carries a key: keys live only in the sitting (`SittingView`),
  * which no candidate answer includes.
  */
@@ -117,25 +135,33 @@ export type CandidateResult = {
   readonly revisions: readonly RevisionRow[]
 }
 
-type Raw = Readonly<Record<string, unknown>>
-
 export interface ExamBoardUseCases {
   /** EXM-1…3, EXM-10 fee, timing: a sitting with its forms and keys; every mismatch listed. */
-  defineSitting(input: Raw, call: Call): Result<SittingSummary>
+  defineSitting(input: DefineSittingInput, call: Call): Result<SittingSummary>
   sittings(call: Call): Result<readonly SittingSummary[]>
   sitting(examId: string, call: Call): Result<SittingDetail>
   /** SCO-5 dry run: records nothing. */
-  reviewDryRun(examId: string, input: { review: unknown }, call: Call): Result<ReviewImpact>
+  reviewDryRun(examId: string, input: ReviewInput, call: Call): Result<ReviewImpact>
   /** SCO-5: records the review, then re-scores every affected finished session. */
-  recordReview(examId: string, input: { review: unknown; by: unknown }, call: Call): Result<ReviewAnswer>
+  recordReview(examId: string, input: RecordReviewInput, call: Call): Result<ReviewAnswer>
   /** EXM-21/22. */
-  annul(examId: string, input: Raw, call: Call): Result<AnnulmentAnswer>
-  fileCourtChallenge(examId: string, sessionId: string, input: Raw, call: Call): Result<SessionStatus>
-  recordCourtRuling(examId: string, sessionId: string, input: Raw, call: Call): Result<SessionStatus>
+  annul(examId: string, input: AnnulmentInput, call: Call): Result<AnnulmentAnswer>
+  fileCourtChallenge(
+    examId: string,
+    sessionId: string,
+    input: CourtChallengeInput,
+    call: Call,
+  ): Result<SessionStatus>
+  recordCourtRuling(
+    examId: string,
+    sessionId: string,
+    input: CourtRulingInput,
+    call: Call,
+  ): Result<SessionStatus>
   /** APL-1. */
-  publish(examId: string, input: { publishAt?: unknown; by: unknown }, call: Call): Result<PublicationAnswer>
+  publish(examId: string, input: PublicationInput, call: Call): Result<PublicationAnswer>
   /** EXM-19 accommodation. */
-  grantExtension(examId: string, sessionId: string, input: Raw, call: Call): Result<SessionStatus>
+  grantExtension(examId: string, sessionId: string, input: ExtensionInput, call: Call): Result<SessionStatus>
 }
 
 export interface ExamStaffUseCases {
@@ -144,16 +170,26 @@ export interface ExamStaffUseCases {
   admit(
     examId: string,
     sessionId: string,
-    input: Raw,
+    input: AdmissionInput,
     call: Call,
   ): Result<SessionStatus & { readonly admitted: boolean; readonly reasons: readonly string[] }>
   /** EXM-13: the screen shows the cabinet's names and the subgroup. */
-  registerInHall(examId: string, sessionId: string, input: Raw, call: Call): Result<SessionStatus>
-  correct(examId: string, sessionId: string, input: Raw, call: Call): Result<SessionStatus>
-  pause(examId: string, sessionId: string, input: Raw, call: Call): Result<SessionStatus>
-  resume(examId: string, sessionId: string, input: Raw, call: Call): Result<SessionStatus>
+  registerInHall(
+    examId: string,
+    sessionId: string,
+    input: HallRegistrationInput,
+    call: Call,
+  ): Result<SessionStatus>
+  correct(
+    examId: string,
+    sessionId: string,
+    input: CandidateDataCorrectionInput,
+    call: Call,
+  ): Result<SessionStatus>
+  pause(examId: string, sessionId: string, input: PauseInput, call: Call): Result<SessionStatus>
+  resume(examId: string, sessionId: string, input: ResumeInput, call: Call): Result<SessionStatus>
   /** EXM-20: a warning, or removal (ends the session, annuls the result). */
-  recordViolation(examId: string, sessionId: string, input: Raw, call: Call): Result<SessionStatus>
+  recordViolation(examId: string, sessionId: string, input: ViolationInput, call: Call): Result<SessionStatus>
 }
 
 export interface ExamCandidateUseCases {

@@ -1,8 +1,10 @@
 import {
   type AppealCalendar,
+  type ExamCommand,
   type ExamState,
   examDecider,
   openSessions,
+  type RecordExpertReview,
   reviewDryRun,
   type SessionRow,
 } from '@imtahan/domain'
@@ -11,35 +13,37 @@ import type { Call } from '../shared/caller.js'
 import type { FollowUps } from '../shared/process-registry.js'
 import type { Result } from '../shared/result.js'
 import type { ExamBoardUseCases, ResultRow, ReviewAnswer, SittingDetail } from './api.js'
-import { actOnSession, asBoard, checkSessionOf, examCommand } from './common.js'
+import { actOnSession, asBoard, checkSessionOf, type SessionAction } from './common.js'
 import { type ExamEnv, sittingOf } from './env.js'
+import type {
+  AnnulmentInput,
+  CourtChallengeInput,
+  CourtRulingInput,
+  DefineSittingInput,
+  ExtensionInput,
+  PublicationInput,
+  RecordReviewInput,
+  ReviewInput,
+} from './inputs.js'
 import { rescoreSitting } from './rescore.js'
 import { allRows } from './rows.js'
 import { summaryOf } from './summaries.js'
 
-type Raw = Readonly<Record<string, unknown>>
-
 /** One board decision on the sitting's stream, at the clock's `now`. */
 const decide = async (
   exam: ExamEnv,
-  raw: Record<string, unknown>,
+  command: ExamCommand,
   call: Call,
   openSessions?: number,
   appealCalendar?: AppealCalendar,
 ) => {
-  const command = examCommand(raw)
-  if (E.isLeft(command)) return command
   const context = {
     now: exam.clock.now(),
     blueprint: exam.blueprint,
     ...(openSessions === undefined ? {} : { openSessions }),
     ...(appealCalendar === undefined ? {} : { appealCalendar }),
   }
-  return exam.sittings.run(command.right.examId, {
-    command: command.right,
-    context,
-    call,
-  })
+  return exam.sittings.run(command.examId, { command, context, call })
 }
 
 /** The board sees scores and their history, never answers or keys. */
@@ -99,17 +103,33 @@ export const boardUseCases = (
   appealCalendar?: () => Promise<AppealCalendar>,
 ): ExamBoardUseCases => {
   const onSession =
-    (build: (sessionId: string, input: Raw) => Record<string, unknown>) =>
-    async (examId: string, sessionId: string, input: Raw, call: Call) => {
+    <I>(build: (sessionId: string, input: I) => SessionAction) =>
+    async (examId: string, sessionId: string, input: I, call: Call) => {
       const allowed = checkSessionOf(examId, sessionId)
       if (E.isLeft(allowed)) return allowed
-      return actOnSession(exam, followUps, { ...build(sessionId, input), sessionId }, call)
+      return actOnSession(exam, followUps, build(sessionId, input), call)
     }
   return {
-    defineSitting: boardOnly(async (input: Raw, call: Call) => {
-      const done = await decide(exam, { ...input, type: 'DefineExam', definedBy: input.by }, call)
+    defineSitting: boardOnly(async (input: DefineSittingInput, call: Call) => {
+      const { examId, title, startsAt, venue, halls, forms, fee } = input
+      const done = await decide(
+        exam,
+        {
+          type: 'DefineExam',
+          examId,
+          title,
+          startsAt,
+          venue,
+          halls,
+          forms,
+          fee,
+          timing: input.timing ?? {},
+          definedBy: input.by,
+        },
+        call,
+      )
       if (E.isLeft(done)) return done
-      const { state } = await exam.sittings.load(String(input.examId))
+      const { state } = await exam.sittings.load(input.examId)
       return state.definition === undefined
         ? E.left({ code: 'exam.unknown_sitting', message: 'Not defined.' })
         : E.right(summaryOf(state.definition))
@@ -129,43 +149,35 @@ export const boardUseCases = (
         ? E.left({ code: 'exam.unknown_sitting', message: `There is no sitting ${examId}.` })
         : E.right(detail)
     }),
-    reviewDryRun: boardOnly(async (examId: string, input: { review: unknown }, _call: Call) => {
-      const command = examCommand({
+    reviewDryRun: boardOnly(async (examId: string, input: ReviewInput, _call: Call) => {
+      const command: RecordExpertReview = {
         type: 'RecordExpertReview',
         examId,
         review: input.review,
         decidedBy: 'dry-run',
-      })
-      if (E.isLeft(command)) return command
+      }
       const sitting = await sittingOf(exam, examId)
       if (E.isLeft(sitting)) return sitting
       // The real decision's checks (a task on the form, after the exam, not redundant), recording nothing.
-      const checked = examDecider.decide(command.right, sitting.right.state, {
+      const checked = examDecider.decide(command, sitting.right.state, {
         now: exam.clock.now(),
         blueprint: exam.blueprint,
       })
       if (E.isLeft(checked)) return checked
       await exam.results.catchUp()
-      if (command.right.type !== 'RecordExpertReview')
-        return E.left({ code: 'validation.invalid_input', message: 'Not a review.' })
       return E.right(
-        reviewDryRun(
-          sitting.right.state,
-          await exam.results.results(examId),
-          command.right.review,
-          exam.blueprint,
-        ),
+        reviewDryRun(sitting.right.state, await exam.results.results(examId), input.review, exam.blueprint),
       )
     }),
     recordReview: boardOnly(
-      async (examId: string, input: { review: unknown; by: unknown }, call: Call): Result<ReviewAnswer> => {
+      async (examId: string, input: RecordReviewInput, call: Call): Result<ReviewAnswer> => {
         const done = await decide(
           exam,
           { type: 'RecordExpertReview', examId, review: input.review, decidedBy: input.by },
           call,
         )
         if (E.isLeft(done)) return done
-        const reviewId = String((input.review as { reviewId?: unknown }).reviewId)
+        const { reviewId } = input.review
         // Re-scored now so the answer says how many results changed. If that stops half-way (store
         // failure), the process runner finishes it from the recorded review with the same ids.
         try {
@@ -179,21 +191,28 @@ export const boardUseCases = (
         }
       },
     ),
-    annul: boardOnly(async (examId: string, input: Raw, call: Call) => {
+    annul: boardOnly(async (examId: string, input: AnnulmentInput, call: Call) => {
+      const { decisionId, grounds, sessionIds, reason, evidenceRef } = input
       const done = await decide(
         exam,
-        { ...input, type: 'DecideAnnulment', examId, decidedBy: input.by },
+        {
+          type: 'DecideAnnulment',
+          examId,
+          decisionId,
+          grounds,
+          sessionIds,
+          reason,
+          evidenceRef,
+          decidedBy: input.by,
+        },
         call,
       )
       if (E.isLeft(done)) return done
       await followUps.runFollowUps(done.right.events)
-      return E.right({
-        decisionId: String(input.decisionId),
-        sessionIds: input.sessionIds as readonly string[],
-      })
+      return E.right({ decisionId: input.decisionId, sessionIds: input.sessionIds })
     }),
     fileCourtChallenge: boardOnly(
-      onSession((sessionId, input) => ({
+      onSession((sessionId, input: CourtChallengeInput) => ({
         type: 'FileCourtChallenge',
         sessionId,
         challengeId: input.challengeId,
@@ -202,7 +221,7 @@ export const boardUseCases = (
       })),
     ),
     recordCourtRuling: boardOnly(
-      onSession((sessionId, input) => ({
+      onSession((sessionId, input: CourtRulingInput) => ({
         type: 'RecordCourtRuling',
         sessionId,
         challengeId: input.challengeId,
@@ -210,8 +229,8 @@ export const boardUseCases = (
         rulingReference: input.rulingReference,
       })),
     ),
-    publish: boardOnly(async (examId: string, input: { publishAt?: unknown; by: unknown }, call: Call) => {
-      const publishAt = input.publishAt ?? exam.clock.now().toISOString()
+    publish: boardOnly(async (examId: string, input: PublicationInput, call: Call) => {
+      const publishAt = input.publishAt ?? exam.clock.now()
       await exam.results.catchUp()
       const open = openSessions(await exam.results.results(examId)).length
       const done = await decide(
@@ -228,7 +247,7 @@ export const boardUseCases = (
         : E.right({ examId, publishedAt: state.published.publishedAt })
     }),
     grantExtension: boardOnly(
-      onSession((sessionId, input) => ({
+      onSession((sessionId, input: ExtensionInput) => ({
         type: 'GrantExtension',
         sessionId,
         extensionId: input.extensionId,

@@ -1,13 +1,9 @@
 import {
   belongsToExam,
   type DomainError,
-  decodeWith,
   domainError,
-  type ExamCommand,
-  ExamCommand as ExamCommandCodec,
   examIdOfSession,
   type SessionCommand,
-  SessionCommand as SessionCommandCodec,
   type SessionEvent,
   sessionView,
 } from '@imtahan/domain'
@@ -43,11 +39,8 @@ export const checkSessionOf = (examId: string, sessionId: string): E.Either<Doma
     ? E.right(undefined)
     : E.left(sessionNotFound(sessionId))
 
-/** Raw input → a domain command, every problem listed in one `validation.invalid_input`. */
-export const sessionCommand = (raw: Record<string, unknown>): E.Either<DomainError, SessionCommand> =>
-  decodeWith(SessionCommandCodec)(raw)
-export const examCommand = (raw: Record<string, unknown>): E.Either<DomainError, ExamCommand> =>
-  decodeWith(ExamCommandCodec)(raw)
+/** A session command staff or the board send: every one names its session. */
+export type SessionAction = Extract<SessionCommand, { readonly sessionId: string }>
 
 /**
  * One session command at the clock's `now`, on the cached session stream.
@@ -83,15 +76,13 @@ export const statusOf = async (exam: ExamEnv, sessionId: string): Result<Session
 export const actOnSession = async (
   exam: ExamEnv,
   followUps: FollowUps,
-  raw: Record<string, unknown> & { readonly sessionId: string },
+  command: SessionAction,
   call: Call,
 ): Result<SessionStatus> => {
-  const command = sessionCommand(raw)
-  if (E.isLeft(command)) return command
-  const { state } = await exam.sessions.load(raw.sessionId)
-  if (state.status === 'none') return E.left(sessionNotFound(raw.sessionId))
-  const done = await runSession(exam, command.right as SessionCommand & { sessionId: string }, call)
+  const { state } = await exam.sessions.load(command.sessionId)
+  if (state.status === 'none') return E.left(sessionNotFound(command.sessionId))
+  const done = await runSession(exam, command, call)
   if (E.isLeft(done)) return done
   await followUps.runFollowUps(done.right.events)
-  return statusOf(exam, raw.sessionId)
+  return statusOf(exam, command.sessionId)
 }

@@ -5,16 +5,22 @@ import type { Call } from '../shared/caller.js'
 import type { FollowUps } from '../shared/process-registry.js'
 import type { Result } from '../shared/result.js'
 import type { ExamStaffUseCases, RosterRow } from './api.js'
-import { actOnSession, asStaff, checkSessionOf } from './common.js'
+import { actOnSession, asStaff, checkSessionOf, type SessionAction } from './common.js'
 import { type ExamEnv, sittingOf } from './env.js'
+import type {
+  AdmissionInput,
+  CandidateDataCorrectionInput,
+  HallRegistrationInput,
+  PauseInput,
+  ResumeInput,
+  ViolationInput,
+} from './inputs.js'
 import { allRows, readRecent } from './rows.js'
-
-type Raw = Readonly<Record<string, unknown>>
 
 /** Every staff action: the key's scope, a session of this sitting, then the command with `by` as the actor id. */
 const guarded =
-  <A>(act: (examId: string, sessionId: string, input: Raw, call: Call) => Result<A>) =>
-  async (examId: string, sessionId: string, input: Raw, call: Call): Result<A> => {
+  <I, A>(act: (examId: string, sessionId: string, input: I, call: Call) => Result<A>) =>
+  async (examId: string, sessionId: string, input: I, call: Call): Result<A> => {
     const allowed = E.chain(() => checkSessionOf(examId, sessionId))(asStaff(call, examId))
     return E.isLeft(allowed) ? allowed : act(examId, sessionId, input, call)
   }
@@ -52,11 +58,10 @@ const roster = async (exam: ExamEnv, examId: string, call: Call): Result<readonl
 }
 
 export const staffUseCases = (exam: ExamEnv, followUps: FollowUps): ExamStaffUseCases => {
-  const act = (raw: Record<string, unknown> & { sessionId: string }, call: Call) =>
-    actOnSession(exam, followUps, raw, call)
+  const act = (command: SessionAction, call: Call) => actOnSession(exam, followUps, command, call)
   return {
     roster: (examId, call) => roster(exam, examId, call),
-    admit: guarded(async (_examId, sessionId, input, call) => {
+    admit: guarded(async (_examId: string, sessionId: string, input: AdmissionInput, call: Call) => {
       const status = await act(
         {
           type: 'AdmitCandidate',
@@ -76,22 +81,24 @@ export const staffUseCases = (exam: ExamEnv, followUps: FollowUps): ExamStaffUse
         reasons: admitted ? [] : await lastRefusal(exam, sessionId),
       })
     }),
-    registerInHall: guarded(async (examId, sessionId, input, call) => {
-      const screen = await screenOf(exam, examId, sessionId)
-      if (E.isLeft(screen)) return screen
-      return act(
-        {
-          type: 'RegisterInHall',
-          sessionId,
-          hallId: input.hallId,
-          seat: input.seat,
-          screen: screen.right,
-          registeredBy: input.by,
-        },
-        call,
-      )
-    }),
-    correct: guarded((_examId, sessionId, input, call) =>
+    registerInHall: guarded(
+      async (examId: string, sessionId: string, input: HallRegistrationInput, call: Call) => {
+        const screen = await screenOf(exam, examId, sessionId)
+        if (E.isLeft(screen)) return screen
+        return act(
+          {
+            type: 'RegisterInHall',
+            sessionId,
+            hallId: input.hallId,
+            seat: input.seat,
+            screen: screen.right,
+            registeredBy: input.by,
+          },
+          call,
+        )
+      },
+    ),
+    correct: guarded((_examId: string, sessionId: string, input: CandidateDataCorrectionInput, call: Call) =>
       act(
         {
           type: 'CorrectCandidateData',
@@ -104,7 +111,7 @@ export const staffUseCases = (exam: ExamEnv, followUps: FollowUps): ExamStaffUse
         call,
       ),
     ),
-    pause: guarded((_examId, sessionId, input, call) =>
+    pause: guarded((_examId: string, sessionId: string, input: PauseInput, call: Call) =>
       act(
         {
           type: 'PauseSession',
@@ -117,10 +124,10 @@ export const staffUseCases = (exam: ExamEnv, followUps: FollowUps): ExamStaffUse
         call,
       ),
     ),
-    resume: guarded((_examId, sessionId, input, call) =>
+    resume: guarded((_examId: string, sessionId: string, input: ResumeInput, call: Call) =>
       act({ type: 'ResumeSession', sessionId, resumedBy: input.by }, call),
     ),
-    recordViolation: guarded((_examId, sessionId, input, call) =>
+    recordViolation: guarded((_examId: string, sessionId: string, input: ViolationInput, call: Call) =>
       act(
         {
           type: 'RecordViolation',

@@ -1,12 +1,13 @@
 import type { SessionEvent } from '@imtahan/domain'
 import { describe, expect, it } from 'vitest'
+import { AppealUpholdingInput } from '../../../src/application/appeal/inputs.js'
 import { createImtahan } from '../../../src/application/facade.js'
 import { createDecoder, DEFAULT_CATALOG } from '../../../src/audit/catalog.js'
 import { createMemoryEventStore } from '../../../src/store/memory.js'
 import type { EventStore, NewEvent } from '../../../src/store/port.js'
 import { wrapStore } from '../../command/wrap-store.js'
 import { sessionEvents } from '../exam/support.js'
-import { ok } from '../facade/support.js'
+import { ok, typed } from '../facade/support.js'
 import { commission, DISPUTED, EXAM_ID, publishedResult } from './support.js'
 
 const revisionsOnAppeal = (events: readonly SessionEvent[]) =>
@@ -35,11 +36,11 @@ const failingRescoreOnce = (inner: EventStore, when: 'before' | 'after') => {
   }
 }
 
-const uphold = {
+const uphold = typed(AppealUpholdingInput, {
   corrections: [{ taskId: DISPUTED, kind: 'answer_accepted' }],
   reasons: 'Also correct.',
   by: 'apl-1',
-}
+})
 
 describe('the appeal process (APL-4 → the session’s re-score, exactly once)', () => {
   it('a redelivered AppealUpheld re-scores nothing twice: settle, settle again, and a fresh runner over the whole log', async () => {

@@ -1,7 +1,9 @@
+import { decodeWith } from '@imtahan/domain'
 import { describe, expect, it } from 'vitest'
+import { AppealFilingInput, AppealListInput } from '../../../src/application/appeal/inputs.js'
 import { createMemoryEventStore } from '../../../src/store/memory.js'
 import { candidate, makeExamApp } from '../exam/support.js'
-import { asCabinet, ok, refusal } from '../facade/support.js'
+import { asCabinet, ok, refusal, typed } from '../facade/support.js'
 import {
   commission,
   DEADLINE,
@@ -13,7 +15,8 @@ import {
   weekendsOnly,
 } from './support.js'
 
-const filing = (taskIds: readonly string[], grounds = 'My answer is also correct.') => ({ taskIds, grounds })
+const filing = (taskIds: readonly string[], grounds = 'My answer is also correct.') =>
+  typed(AppealFilingInput, { taskIds, grounds })
 
 describe('appeal use cases (APL-2…APL-6, CAB-11)', () => {
   it('APL-2/APL-3: a filing is open with the deadline of the shipped calendar; a second one while it is open is refused, nothing recorded', async () => {
@@ -108,9 +111,10 @@ describe('appeal use cases (APL-2…APL-6, CAB-11)', () => {
     expect(refusal(await t.app.appeals.commission.get(`${t.sessionId}:appeal-9`, commission))).toBe(
       'appeal.not_found',
     )
-    expect(refusal(await t.app.appeals.commission.list({ status: 'bogus' }, commission))).toBe(
-      'validation.invalid_input',
-    )
+    // A bad status filter is refused at the edge, by the input's codec.
+    expect(decodeWith(AppealListInput)({ status: 'bogus' })).toMatchObject({
+      left: { code: 'validation.invalid_input' },
+    })
   })
 
   it('CAL-2: the calendar is a dependency — with weekends only the window closes on 15 June, not 16', async () => {

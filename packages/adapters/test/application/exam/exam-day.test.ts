@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest'
+import { PauseInput } from '../../../src/application/exam/inputs.js'
 import { createMemoryEventStore } from '../../../src/store/memory.js'
 import type { EventStore, NewEvent } from '../../../src/store/port.js'
 import { wrapStore } from '../../command/wrap-store.js'
-import { ok, refusal } from '../facade/support.js'
+import { ok, refusal, typed } from '../facade/support.js'
 import {
   board,
   buildForm,
@@ -150,7 +151,7 @@ describe('the exam day through the facade', () => {
     const t = makeExamApp()
     const [a] = await sittingWith(t, 1)
     const scoped = { caller: { kind: 'staff' as const, exams: ['OTHER'] } }
-    const pause = { pauseId: 'p9', incident: 'network', note: 'Network', by: 'staff-9' }
+    const pause = typed(PauseInput, { pauseId: 'p9', incident: 'network', note: 'Network', by: 'staff-9' })
     expect(refusal(await t.app.exams.staff.pause(EXAM_ID, a!.sessionId, pause, scoped))).toBe(
       'auth.forbidden',
     )
@@ -184,7 +185,7 @@ describe('the exam day through the facade', () => {
     t.clock.set(new Date(S.getTime() + 4 * 3_600_000))
     const review = {
       reviewId: 'rev-1',
-      kind: 'credit_to_all',
+      kind: 'credit_to_all' as const,
       taskId: firstTask,
       reason: 'No correct option',
     }

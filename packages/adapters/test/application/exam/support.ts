@@ -1,6 +1,11 @@
 import type { GroupCode, SessionEvent } from '@imtahan/domain'
 import { buildForm, correctAnswer, wrongAnswer } from '../../../../domain/test/exam/form-fixtures.js'
 import { CreditInput } from '../../../src/application/account/inputs.js'
+import {
+  AdmissionInput,
+  DefineSittingInput,
+  HallRegistrationInput,
+} from '../../../src/application/exam/inputs.js'
 import type { Call } from '../../../src/application/shared/caller.js'
 import type { ImtahanDeps } from '../../../src/application/shared/deps.js'
 import { SESSION } from '../../../src/application/shared/streams.js'
@@ -19,20 +24,21 @@ export const staff: Call = { caller: { kind: 'staff' } }
 export const S = new Date('2026-06-10T06:00:00Z')
 export const minutesFromStart = (minutes: number) => new Date(S.getTime() + minutes * 60_000)
 
-export const sittingInput = (examId: string, fee = '15.00', groups: readonly GroupCode[] = ['AA', 'BB']) => ({
-  examId,
-  title: 'Civil service test, June 2026',
-  startsAt: S.toISOString(),
-  venue: { name: 'DİM test centre 1', address: 'Baku, Istiqlaliyyat 7' },
-  halls: [
-    { hallId: 'hall-1', name: 'Hall 1', seats: 2 },
-    { hallId: 'hall-2', name: 'Hall 2', seats: 2 },
-  ],
-  forms: groups.map((group) => buildForm(group, group.toLowerCase())),
-  fee,
-  timing: {},
-  by: 'board-member-1',
-})
+export const sittingInput = (examId: string, fee = '15.00', groups: readonly GroupCode[] = ['AA', 'BB']) =>
+  typed(DefineSittingInput, {
+    examId,
+    title: 'Civil service test, June 2026',
+    startsAt: S.toISOString(),
+    venue: { name: 'DİM test centre 1', address: 'Baku, Istiqlaliyyat 7' },
+    halls: [
+      { hallId: 'hall-1', name: 'Hall 1', seats: 2 },
+      { hallId: 'hall-2', name: 'Hall 2', seats: 2 },
+    ],
+    forms: groups.map((group) => buildForm(group, group.toLowerCase())),
+    fee,
+    timing: {},
+    by: 'board-member-1',
+  })
 
 export const makeExamApp = (store: EventStore = createMemoryEventStore(), extra: Partial<ImtahanDeps> = {}) =>
   makeApp(store, extra)
@@ -73,7 +79,11 @@ export const seatCandidate = async (
     await t.app.exams.staff.admit(
       examId,
       sessionId,
-      { document: VALID_DOCUMENT, slip: { slipNumber: slip.slipNumber, examId }, by: 'staff-1' },
+      typed(AdmissionInput, {
+        document: VALID_DOCUMENT,
+        slip: { slipNumber: slip.slipNumber, examId },
+        by: 'staff-1',
+      }),
       staff,
     ),
   )
@@ -82,7 +92,7 @@ export const seatCandidate = async (
     await t.app.exams.staff.registerInHall(
       examId,
       sessionId,
-      { hallId: slip.hallId, seat: slip.seat, by: 'staff-2' },
+      typed(HallRegistrationInput, { hallId: slip.hallId, seat: slip.seat, by: 'staff-2' }),
       staff,
     ),
   )
