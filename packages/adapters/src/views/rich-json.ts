@@ -1,6 +1,8 @@
+import { Decimal } from 'decimal.js'
+
 /**
  * JSON for folded domain state: the domain's folds keep `Date`s, `Map`s,
- * `Set`s and `bigint`s, which plain JSON loses or refuses. Each becomes a
+ * `Set`s, `bigint`s and money as `Decimal`s, which plain JSON loses or refuses. Each becomes a
  * one-key tagged object and comes back as itself, so a persisted view can
  * store exactly what the domain's own fold returns — no second,
  * JSON-shaped copy of the fold to keep in step. `undefined` fields are
@@ -11,6 +13,8 @@ type Tagged =
   | { readonly $map: readonly (readonly [unknown, unknown])[] }
   | { readonly $set: readonly unknown[] }
   | { readonly $bigint: string }
+  /** Money (kernel/money.ts) holds a `Decimal`; as a plain object it would lose its methods. */
+  | { readonly $decimal: string }
 
 export const toRichJson = (value: unknown): unknown => {
   if (value instanceof Date) return { $date: value.toISOString() } satisfies Tagged
@@ -18,6 +22,7 @@ export const toRichJson = (value: unknown): unknown => {
     return { $map: [...value].map(([k, v]) => [toRichJson(k), toRichJson(v)] as const) } satisfies Tagged
   if (value instanceof Set) return { $set: [...value].map(toRichJson) } satisfies Tagged
   if (typeof value === 'bigint') return { $bigint: value.toString() } satisfies Tagged
+  if (Decimal.isDecimal(value)) return { $decimal: value.toString() } satisfies Tagged
   if (Array.isArray(value)) return value.map(toRichJson)
   if (value !== null && typeof value === 'object') {
     const out: Record<string, unknown> = {}
@@ -40,6 +45,7 @@ export const fromRichJson = (value: unknown): unknown => {
       )
     if (Array.isArray(record.$set)) return new Set(record.$set.map(fromRichJson))
     if (typeof record.$bigint === 'string') return BigInt(record.$bigint)
+    if (typeof record.$decimal === 'string') return new Decimal(record.$decimal)
   }
   const out: Record<string, unknown> = {}
   for (const key of keys) out[key] = fromRichJson(record[key])
