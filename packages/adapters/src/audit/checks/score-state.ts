@@ -1,7 +1,7 @@
 import type { RecordedEvent } from '../../store/port.js'
 import { type Finding, locate } from '../finding.js'
+import type { ResultRevision } from './result-revision.js'
 import type { Session, Sitting } from './score-ledger.js'
-import type { ResultRevision } from './score-summary.js'
 
 /** The scores check's fold state; mutated in place (see `foldCheck`). */
 export type ScoreState = {

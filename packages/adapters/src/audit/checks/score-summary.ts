@@ -1,5 +1,6 @@
 import { groupOf, type SessionEvent, type SubgroupCode } from '@imtahan/domain'
 import type { RecordedEvent } from '../../store/port.js'
+import type { ResultRevision } from './result-revision.js'
 import type { Session, Sitting } from './score-ledger.js'
 import type { ScoreState } from './score-state.js'
 
@@ -22,27 +23,7 @@ export type SubgroupScores = {
   readonly annulled: number
 }
 
-export type ResultRevisionKind =
-  | 'expert-review'
-  | 'appeal'
-  | 'court'
-  | 'annulment'
-  | 'annulment-reversed'
-  | 'annulment-upheld'
-
-export type ResultState = { readonly score: number; readonly passed: boolean; readonly annulled: boolean }
-
-export type ResultRevision = {
-  readonly examId: string
-  readonly streamId: string
-  readonly revision: string
-  readonly recordedAt: string
-  readonly kind: ResultRevisionKind
-  /** The review or appeal id; for an annulment its grounds; for a court ruling its outcome. */
-  readonly reference: string
-  readonly before: ResultState
-  readonly after: ResultState
-}
+export type { ResultRevision, ResultRevisionKind, ResultState } from './result-revision.js'
 
 export type SittingReport = {
   readonly examId: string
