@@ -1,8 +1,22 @@
-import type { Clock, DevSmsSender, IdempotencyStore, Imtahan, Logger } from '@imtahan/adapters'
+import {
+  type Clock,
+  createMemorySignInSessions,
+  DEFAULT_IDEMPOTENCY_POLICY,
+  type DevSmsSender,
+  type IdempotencyPolicy,
+  type IdempotencyStore,
+  type Imtahan,
+  type Logger,
+  type SignInSessions,
+} from '@imtahan/adapters'
 import { Hono, type MiddlewareHandler } from 'hono'
-import { createLoginThrottle, DEFAULT_LOCKOUT_POLICY, type LockoutPolicy } from './auth/lockout.js'
+import {
+  createMemoryLoginThrottle,
+  DEFAULT_LOCKOUT_POLICY,
+  type LockoutPolicy,
+  type LoginThrottle,
+} from './auth/lockout.js'
 import { createRegistrationTokens } from './auth/registration-tokens.js'
-import { createSessions, type Sessions } from './auth/sessions.js'
 import type { AppEnv } from './context.js'
 import { type ApiKeys, guards } from './middleware/auth.js'
 import { DEFAULT_BODY_LIMIT_BYTES, limitBody } from './middleware/body-limit.js'
@@ -11,6 +25,9 @@ import { idempotent } from './middleware/idempotency.js'
 import { requestLogging } from './middleware/logging.js'
 import { requestId } from './middleware/request-id.js'
 import { type DocumentInfo, openApiDocument } from './openapi/document.js'
+import { createMetrics, type Metrics } from './operator/metrics.js'
+import { withOperatorPaths } from './operator/openapi.js'
+import { measureRequests, operatorRoutes, type Readiness } from './operator/routes.js'
 import { type RouteDoc, routeTable } from './openapi/route.js'
 import { docsPage } from './openapi/ui.js'
 import { accountRoutes } from './routes/account.js'
@@ -42,6 +59,20 @@ export type AppOptions = {
   readonly registrationTtlSeconds?: number
   readonly bodyLimitBytes?: number
   readonly lockout?: LockoutPolicy
+  /**
+   * Where sign-in sessions live; by default this process's memory. Several
+   * processes share the SQL ones (`createSqlSignInSessions`), keyed with
+   * `deriveKey(secret, 'sessions')` as the default is.
+   */
+  readonly sessions?: SignInSessions
+  /** Failed sign-ins per login; by default in memory, keyed with `deriveKey(secret, 'login-throttle')`. */
+  readonly loginThrottle?: LoginThrottle
+  /** Must be the policy of `idempotency`: the middleware renews running keys every `heartbeatSeconds`. */
+  readonly idempotencyPolicy?: IdempotencyPolicy
+  /** Shared with `instrumentEventStore` so appends count too; by default the app's own. */
+  readonly metrics?: Metrics
+  /** What `/health/ready` checks; without it, ready whenever the process answers. */
+  readonly readiness?: Readiness
 }
 
 export type ImtahanHttp = {
@@ -49,7 +80,8 @@ export type ImtahanHttp = {
   /** Every route the app serves, as documented: the OpenAPI document is built from this list. */
   readonly routes: readonly RouteDoc[]
   readonly openApi: ReturnType<typeof openApiDocument>
-  readonly sessions: Sessions
+  readonly sessions: SignInSessions
+  readonly metrics: Metrics
 }
 
 export const DEFAULT_SESSION_TTL_SECONDS = 30 * 60
@@ -71,11 +103,14 @@ const INFO: DocumentInfo = {
  */
 export const createApp = (options: AppOptions): ImtahanHttp => {
   const { imtahan, clock, logger } = options
-  const sessions = createSessions(
-    deriveKey(options.secret, 'sessions'),
-    options.sessionTtlSeconds ?? DEFAULT_SESSION_TTL_SECONDS,
-    clock,
-  )
+  const sessions =
+    options.sessions ??
+    createMemorySignInSessions({
+      secret: deriveKey(options.secret, 'sessions'),
+      ttlSeconds: options.sessionTtlSeconds ?? DEFAULT_SESSION_TTL_SECONDS,
+      clock,
+    })
+  const metrics = options.metrics ?? createMetrics()
   const registrationTokens = createRegistrationTokens(
     deriveKey(options.secret, 'registration-tokens'),
     options.registrationTtlSeconds ?? DEFAULT_REGISTRATION_TTL_SECONDS,
@@ -86,6 +121,7 @@ export const createApp = (options: AppOptions): ImtahanHttp => {
     '*',
     requestId,
     requestLogging(logger),
+    measureRequests(metrics),
     limitBody(options.bodyLimitBytes ?? DEFAULT_BODY_LIMIT_BYTES),
   )
   app.onError(onError)
@@ -93,13 +129,22 @@ export const createApp = (options: AppOptions): ImtahanHttp => {
 
   const table = routeTable(app, {
     guards: guards({ sessions, registrationTokens, apiKeys: options.apiKeys }),
-    idempotent: idempotent(options.idempotency, clock),
+    idempotent: idempotent(options.idempotency, clock, {
+      policy: options.idempotencyPolicy ?? DEFAULT_IDEMPOTENCY_POLICY,
+      onReplay: () => metrics.idempotencyReplays.inc(),
+    }),
   })
   const deps: RouteDeps = {
     imtahan,
     sessions,
     registrationTokens,
-    throttle: createLoginThrottle(clock, options.lockout ?? DEFAULT_LOCKOUT_POLICY),
+    throttle:
+      options.loginThrottle ??
+      createMemoryLoginThrottle({
+        secret: deriveKey(options.secret, 'login-throttle'),
+        clock,
+        policy: options.lockout ?? DEFAULT_LOCKOUT_POLICY,
+      }),
     clock,
     devSms: options.devSms,
   }
@@ -116,7 +161,7 @@ export const createApp = (options: AppOptions): ImtahanHttp => {
   if (options.devSms !== undefined) devRoutes(table.add, options.devSms, imtahan)
 
   const routes = table.docs()
-  const openApi = openApiDocument(routes, INFO)
+  const openApi = withOperatorPaths(openApiDocument(routes, INFO))
   // The documents are routes too (logged by name), but not operations of the API.
   const named =
     (path: string): MiddlewareHandler<AppEnv> =>
@@ -127,5 +172,6 @@ export const createApp = (options: AppOptions): ImtahanHttp => {
   app.get('/openapi.json', named('/openapi.json'), (c) => c.json(openApi))
   app.get('/docs', named('/docs'), (c) => c.html(docsPage(INFO.title)))
   app.get('/', named('/'), (c) => c.redirect('/docs'))
-  return { app, routes, openApi, sessions }
+  operatorRoutes(app, named, metrics, options.readiness)
+  return { app, routes, openApi, sessions, metrics }
 }

@@ -1,7 +1,15 @@
-export { type AppOptions, createApp, type ImtahanHttp } from './app.js'
+export {
+  type AppOptions,
+  createApp,
+  DEFAULT_SESSION_TTL_SECONDS,
+  type ImtahanHttp,
+} from './app.js'
 export type { AppEnv } from './context.js'
 export { API_KEY_ROLES, type ApiKeyRole, type ApiKeys } from './middleware/auth.js'
 export * from './openapi/json-schema.js'
+export { createMetrics, type MetricSources, type Metrics } from './operator/metrics.js'
+export { DEFAULT_MAX_LAG, type Readiness } from './operator/routes.js'
+export { instrumentEventStore } from './operator/store-metrics.js'
 export type { RouteDoc } from './openapi/route.js'
 export * from './problem.js'
 export { deriveKey } from './secrets.js'

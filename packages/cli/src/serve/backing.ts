@@ -7,9 +7,12 @@ import {
   createSqlEventStore,
   createSqlIdempotencyStore,
   type EventStore,
+  HEARTBEAT_IDEMPOTENCY_POLICY,
+  type IdempotencyPolicy,
   type IdempotencyStore,
   type Logger,
   openSqlDatabase,
+  type SqlClient,
 } from '@imtahan/adapters'
 import { createEventStoreDbStore } from '@imtahan/adapters/eventstoredb'
 import { describeStore, pgliteFolder } from '../store-options.js'
@@ -27,7 +30,18 @@ export type Backing = {
   readonly checkpoints: CheckpointStore
   /** Where the data is, for the start-up message; never a password. */
   readonly where: string
+  /** The idempotency store's policy, which the HTTP middleware heartbeats by. */
+  readonly idempotencyPolicy: IdempotencyPolicy
+  /** PostgreSQL or PGlite: the database itself, for sign-in sessions, throttles and readiness. */
+  readonly sql?: { readonly client: SqlClient; readonly schema: string }
 }
+
+/**
+ * Every process heartbeats its running keys, so the key of a process that
+ * died (SIGKILL, lost machine) is free for the client's retry within seconds
+ * rather than a minute.
+ */
+const policy = HEARTBEAT_IDEMPOTENCY_POLICY
 
 /**
  * With PostgreSQL or PGlite, idempotency keys and the process checkpoint are
@@ -42,16 +56,18 @@ export const openBacking = async (options: ServeOptions, logger?: Logger): Promi
     case 'memory':
       return {
         store: createMemoryEventStore(),
-        idempotency: createMemoryIdempotencyStore(),
+        idempotency: createMemoryIdempotencyStore(policy),
         checkpoints: createMemoryCheckpointStore(),
         where,
+        idempotencyPolicy: policy,
       }
     case 'eventstoredb':
       return {
         store: createEventStoreDbStore({ connectionString: options.eventStoreUrl ?? '' }),
-        idempotency: createMemoryIdempotencyStore(),
+        idempotency: createMemoryIdempotencyStore(policy),
         checkpoints: createMemoryCheckpointStore(),
         where,
+        idempotencyPolicy: policy,
       }
     default: {
       const postgres = options.store === 'postgres'
@@ -75,9 +91,11 @@ export const openBacking = async (options: ServeOptions, logger?: Logger): Promi
         const store = await createSqlEventStore(options.store, client, { schema })
         return {
           store,
-          idempotency: await createSqlIdempotencyStore(client, { schema }),
+          idempotency: await createSqlIdempotencyStore(client, { schema, policy }),
           checkpoints: await createSqlCheckpointStore(client, schema),
           where,
+          idempotencyPolicy: policy,
+          sql: { client, schema },
         }
       } catch (error) {
         await client.close()

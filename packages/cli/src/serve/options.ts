@@ -30,6 +30,8 @@ export type ServeOptions = StoreSelection & {
   readonly logCheck: boolean
   /** CAL-2: the operator's calendar year files (`--calendar`, `IMTAHAN_CALENDAR`); empty = the shipped files. */
   readonly calendarFiles?: readonly string[]
+  /** `/health/ready` answers 503 while a projection is more events behind the log (IMTAHAN_MAX_PROJECTION_LAG). */
+  readonly maxProjectionLag?: number
 }
 
 /** Accepted by the provider route in dev mode when no key is configured, so the README walkthrough works. */
@@ -91,6 +93,14 @@ const port = (value: string): number => {
   return number
 }
 
+const maxLagOf = (value: string | undefined): { maxProjectionLag?: number } => {
+  if (value === undefined) return {}
+  const lag = Number(value)
+  if (!Number.isInteger(lag) || lag < 0)
+    throw new UsageError(`IMTAHAN_MAX_PROJECTION_LAG must be a whole number of events, got "${value}"`)
+  return { maxProjectionLag: lag }
+}
+
 /** Command line first, then the environment, then the defaults. */
 export const parseServeOptions = (args: readonly string[], env: NodeJS.ProcessEnv): ServeOptions | 'help' => {
   const { values } = parseArgs({
@@ -120,5 +130,6 @@ export const parseServeOptions = (args: readonly string[], env: NodeJS.ProcessEn
     secret: env.IMTAHAN_SECRET,
     logCheck: values['skip-log-check'] !== true,
     calendarFiles: calendarFilesOf(values.calendar, env),
+    ...maxLagOf(env.IMTAHAN_MAX_PROJECTION_LAG),
   }
 }

@@ -3,7 +3,9 @@ import {
   type Clock,
   type IdempotencyKey,
   type IdempotencyStore,
+  type IdempotencyPolicy,
   isStoreUnavailable,
+  keepIdempotencyKeyAlive,
   MAX_IDEMPOTENCY_KEY_LENGTH,
   type StoredOutcome,
 } from '@imtahan/adapters'
@@ -82,7 +84,11 @@ const letGo = async (store: IdempotencyStore, key: IdempotencyKey, hash: string,
  * after the store of keys failed cannot move money twice.
  */
 export const idempotent =
-  (store: IdempotencyStore, clock: Clock): MiddlewareHandler<AppEnv> =>
+  (
+    store: IdempotencyStore,
+    clock: Clock,
+    options: { readonly policy: IdempotencyPolicy; readonly onReplay?: () => void },
+  ): MiddlewareHandler<AppEnv> =>
   async (c, next) => {
     const key = keyOf(c)
     if (key === undefined) return next()
@@ -104,15 +110,23 @@ export const idempotent =
         },
       )
     if (begun.kind === 'replay') {
+      options.onReplay?.()
       const { status, headers, body } = begun.outcome
       return new Response(body, { status, headers: { ...headers, 'idempotent-replayed': 'true' } })
     }
+    // While the request runs its record is renewed, so the key of a process that dies is free
+    // `leaseSeconds` after its last beat, and a live request however slow keeps it.
+    const alive = keepIdempotencyKeyAlive(store, scoped, hash, clock, options.policy)
     try {
-      await next()
-    } catch (error) {
-      await letGo(store, scoped, hash, c)
-      throw error
+      try {
+        await next()
+      } catch (error) {
+        await letGo(store, scoped, hash, c)
+        throw error
+      }
+      if (c.res.status >= 500) await letGo(store, scoped, hash, c)
+      else await store.complete(scoped, hash, await outcomeOf(c.res), clock.now())
+    } finally {
+      alive.stop()
     }
-    if (c.res.status >= 500) await letGo(store, scoped, hash, c)
-    else await store.complete(scoped, hash, await outcomeOf(c.res), clock.now())
   }

@@ -1,13 +1,12 @@
-import type { Clock, DevSmsSender, Imtahan } from '@imtahan/adapters'
+import type { Clock, DevSmsSender, Imtahan, SignInSessions } from '@imtahan/adapters'
 import type { LoginThrottle } from '../auth/lockout.js'
 import type { RegistrationTokens } from '../auth/registration-tokens.js'
-import type { Sessions } from '../auth/sessions.js'
 import type { RouteDefinition } from '../openapi/route.js'
 
 /** What the route modules work with. */
 export type RouteDeps = {
   readonly imtahan: Imtahan
-  readonly sessions: Sessions
+  readonly sessions: SignInSessions
   readonly registrationTokens: RegistrationTokens
   readonly throttle: LoginThrottle
   readonly clock: Clock

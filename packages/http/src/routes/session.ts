@@ -33,7 +33,7 @@ export const sessionRoutes = (add: AddRoute, { imtahan, sessions, throttle }: Ro
     },
     errors: ['auth.invalid_credentials', 'auth.too_many_attempts', 'validation.invalid_input'],
     handle: async ({ body, c }) => {
-      const retryAfterSeconds = throttle.retryAfter(body.login)
+      const retryAfterSeconds = await throttle.retryAfter(body.login)
       if (retryAfterSeconds > 0)
         return E.left(
           domainError(
@@ -46,11 +46,11 @@ export const sessionRoutes = (add: AddRoute, { imtahan, sessions, throttle }: Ro
         )
       const answer = await imtahan.cabinets.authenticate(body, callOf(c))
       if (E.isLeft(answer)) {
-        if (answer.left.code === 'auth.invalid_credentials') throttle.failed(body.login)
+        if (answer.left.code === 'auth.invalid_credentials') await throttle.failed(body.login)
         return answer
       }
-      throttle.succeeded(body.login)
-      const { token, expiresAt } = sessions.issue(answer.right.cabinetId)
+      await throttle.succeeded(body.login)
+      const { token, expiresAt } = await sessions.issue(answer.right.cabinetId)
       return E.right({ token, tokenType: 'Bearer', expiresAt, ...answer.right })
     },
   })
@@ -66,7 +66,8 @@ export const sessionRoutes = (add: AddRoute, { imtahan, sessions, throttle }: Ro
     errors: ['auth.unauthenticated'],
     handle: async ({ c }) => {
       const principal = c.get('principal')
-      if (principal.kind === 'cabinet' && principal.token !== undefined) sessions.revoke(principal.token)
+      if (principal.kind === 'cabinet' && principal.token !== undefined)
+        await sessions.revoke(principal.token)
       return E.right(undefined)
     },
   })
@@ -115,7 +116,7 @@ export const sessionRoutes = (add: AddRoute, { imtahan, sessions, throttle }: Ro
         { login: body.login, password: body.newPassword },
         callOf(c),
       )
-      if (E.isRight(signedIn)) sessions.revokeCabinet(signedIn.right.cabinetId)
+      if (E.isRight(signedIn)) await sessions.revokeCabinet(signedIn.right.cabinetId)
       return E.right(undefined)
     },
   })

@@ -1,0 +1,65 @@
+import {
+  type Clock,
+  createMemoryLoginThrottle,
+  createMemorySignInSessions,
+  createSqlLoginThrottle,
+  createSqlSignInSessions,
+  type Logger,
+  type LoginThrottle,
+  type SignInSessions,
+} from '@imtahan/adapters'
+import { DEFAULT_SESSION_TTL_SECONDS, deriveKey } from '@imtahan/http'
+import type { Backing } from './backing.js'
+
+export type SignInState = {
+  readonly sessions: SignInSessions
+  readonly loginThrottle: LoginThrottle
+  /** Stops the periodic clean-up. */
+  readonly stop: () => void
+}
+
+/** Expired rows never count (every read compares expiry), so cleaning up is only for space: rarely is enough. */
+const PURGE_EVERY_MS = 10 * 60 * 1000
+
+/**
+ * Sign-in sessions and the login throttle where every process sees them: the
+ * store's database (PostgreSQL, PGlite), so a sign-in on one process works on
+ * all, a logout is refused by all at once and a restart signs nobody out.
+ * With the memory store or EventStoreDB (one process) they stay in memory.
+ * Keys derive from the server secret exactly as the HTTP defaults do, so all
+ * processes with the same `IMTAHAN_SECRET` agree.
+ */
+export const openSignInState = async (
+  backing: Backing,
+  secret: Buffer,
+  clock: Clock,
+  logger: Logger,
+): Promise<SignInState> => {
+  const sessionOptions = {
+    secret: deriveKey(secret, 'sessions'),
+    ttlSeconds: DEFAULT_SESSION_TTL_SECONDS,
+    clock,
+  }
+  const throttleOptions = { secret: deriveKey(secret, 'login-throttle'), clock }
+  const { sql } = backing
+  const sessions =
+    sql === undefined
+      ? createMemorySignInSessions(sessionOptions)
+      : await createSqlSignInSessions(sql.client, { ...sessionOptions, schema: sql.schema })
+  const loginThrottle =
+    sql === undefined
+      ? createMemoryLoginThrottle(throttleOptions)
+      : await createSqlLoginThrottle(sql.client, { ...throttleOptions, schema: sql.schema })
+  // Every process purges: the deletes are idempotent and cheap, so no lease is needed to run them once.
+  const timer = setInterval(() => {
+    const now = clock.now()
+    Promise.all([sessions.purgeExpired(now), loginThrottle.purgeExpired(now)]).then(
+      ([expiredSessions, forgottenLogins]) =>
+        logger.debug({ expiredSessions, forgottenLogins }, 'purged expired sign-in state'),
+      (error: unknown) =>
+        logger.warn({ failure: error instanceof Error ? error.name : typeof error }, 'sign-in purge failed'),
+    )
+  }, PURGE_EVERY_MS)
+  timer.unref()
+  return { sessions, loginThrottle, stop: () => clearInterval(timer) }
+}
