@@ -2,8 +2,8 @@ import { createHash } from 'node:crypto'
 import {
   type Clock,
   type IdempotencyKey,
-  type IdempotencyStore,
   type IdempotencyPolicy,
+  type IdempotencyStore,
   isStoreUnavailable,
   keepIdempotencyKeyAlive,
   MAX_IDEMPOTENCY_KEY_LENGTH,
