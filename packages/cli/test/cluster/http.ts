@@ -8,7 +8,11 @@ export type Send = {
   readonly headers?: Record<string, string>
 }
 
+/** HTTP requests sent so far by this test process, for the load's summary line. */
+export const requestsSent = { requests: 0 }
+
 export const call = async (url: string, method: string, path: string, sent: Send = {}): Promise<Reply> => {
+  requestsSent.requests += 1
   const headers: Record<string, string> = { ...sent.headers }
   if (sent.token !== undefined) headers.authorization = `Bearer ${sent.token}`
   if (sent.body !== undefined) headers['content-type'] = 'application/json'

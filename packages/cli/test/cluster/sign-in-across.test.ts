@@ -47,7 +47,7 @@ suite('sign-in sessions across two real serve processes', () => {
     running.push(again)
     expect((await call(again.url, 'GET', '/cabinets/me', { token: kept })).status).toBe(200)
     expect((await call(again.url, 'GET', '/cabinets/me', { token })).status).toBe(401)
-  })
+  }, 60_000)
 
   it('the login throttle counts failures made on either process', async () => {
     const [a, b] = running.filter(
