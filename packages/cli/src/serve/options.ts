@@ -55,7 +55,9 @@ ${storeHelp(STORE_KINDS)}
 
 The server secret (FIN fingerprints, code hashes, tokens) comes from IMTAHAN_SECRET
 (at least 32 characters); with PGlite it is otherwise generated once and kept in the
-data folder. PostgreSQL and EventStoreDB need IMTAHAN_SECRET.
+data folder. PostgreSQL and EventStoreDB need IMTAHAN_SECRET; several processes on one
+database need the same one. /health/ready fails while a runner is more than
+IMTAHAN_MAX_PROJECTION_LAG events (default 1000) behind (see docs/operators.md).
 `
 
 /** `role=key` pairs from the command line and IMTAHAN_API_KEY_<ROLE> (comma-separated) from the environment. */
