@@ -4,4 +4,7 @@
  *
  * @packageDocumentation
  */
+
+/** Leases across processes on one PostgreSQL database (advisory locks): here, because they hold `pg` connections. */
+export * from './runner/pg-lease.js'
 export * from './store/postgres/index.js'

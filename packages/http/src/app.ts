@@ -3,6 +3,7 @@ import {
   createMemorySignInSessions,
   DEFAULT_IDEMPOTENCY_POLICY,
   type DevSmsSender,
+  type EventLog,
   type IdempotencyPolicy,
   type IdempotencyStore,
   type Imtahan,
@@ -18,7 +19,7 @@ import {
 } from './auth/lockout.js'
 import { createRegistrationTokens } from './auth/registration-tokens.js'
 import type { AppEnv } from './context.js'
-import { type ApiKeys, guards } from './middleware/auth.js'
+import { type ApiKeys, auditorReadsOnly, guards } from './middleware/auth.js'
 import { DEFAULT_BODY_LIMIT_BYTES, limitBody } from './middleware/body-limit.js'
 import { notFound, onError } from './middleware/errors.js'
 import { idempotent } from './middleware/idempotency.js'
@@ -33,6 +34,7 @@ import { measureRequests, operatorRoutes, type Readiness } from './operator/rout
 import { accountRoutes } from './routes/account.js'
 import { appealCandidateRoutes } from './routes/appeal-candidate.js'
 import { appealCommissionRoutes } from './routes/appeal-commission.js'
+import { auditRoutes } from './routes/audit.js'
 import { cabinetRoutes } from './routes/cabinet.js'
 import type { RouteDeps } from './routes/deps.js'
 import { devRoutes } from './routes/dev.js'
@@ -73,6 +75,8 @@ export type AppOptions = {
   readonly metrics?: Metrics
   /** What `/health/ready` checks; without it, ready whenever the process answers. */
   readonly readiness?: Readiness
+  /** The log the auditor reads over HTTP (`/audit/*`, SPEC §5); without it those routes are not served. */
+  readonly auditLog?: EventLog
 }
 
 export type ImtahanHttp = {
@@ -133,6 +137,7 @@ export const createApp = (options: AppOptions): ImtahanHttp => {
       policy: options.idempotencyPolicy ?? DEFAULT_IDEMPOTENCY_POLICY,
       onReplay: () => metrics.idempotencyReplays.inc(),
     }),
+    writes: auditorReadsOnly(options.apiKeys),
   })
   const deps: RouteDeps = {
     imtahan,
@@ -159,6 +164,7 @@ export const createApp = (options: AppOptions): ImtahanHttp => {
   appealCandidateRoutes(table.add, deps)
   appealCommissionRoutes(table.add, deps)
   if (options.devSms !== undefined) devRoutes(table.add, options.devSms, imtahan)
+  if (options.auditLog !== undefined) auditRoutes(table.add, options.auditLog)
 
   const routes = table.docs()
   const openApi = withOperatorPaths(openApiDocument(routes, INFO))

@@ -37,8 +37,10 @@ describe('domain errors become RFC 9457 problems with a stable type and the righ
   })
 
   it('details cannot overwrite the standard members', () => {
-    const problem = problemOf(domainError('x.y', 'A readable message.', { status: 200, type: 'evil' }))
+    const problem = problemOf(
+      domainError('wallet.not_open', 'A readable message.', { status: 200, type: 'evil' }),
+    )
     expect(problem.status).toBe(422)
-    expect(problem.type).toBe('urn:imtahan:problem:x.y')
+    expect(problem.type).toBe('urn:imtahan:problem:wallet.not_open')
   })
 })

@@ -1,6 +1,8 @@
 import { MalformedEventError } from '../command/codec.js'
+import { randomId } from '../ids.js'
 import { createMemoryCheckpointStore } from '../runner/checkpoints.js'
-import type { Subscription } from '../store/port.js'
+import { createLocalLeases } from '../runner/lease.js'
+import { followProjectionsUnderLease } from '../views/follow.js'
 import {
   accountStepRunners,
   accountUseCases,
@@ -8,16 +10,35 @@ import {
   paymentTopUp,
   paymentUseCases,
   transferSettlement,
+  unclaimedPaymentsDefinition,
 } from './account/index.js'
-import { appealRescore, createAppeals } from './appeal/index.js'
+import { appealRescore, appealsDefinition, createAppeals, lazyShippedCalendar } from './appeal/index.js'
 import { cabinetUseCases, walletOpening } from './cabinet/index.js'
-import { createExamEnv, createExams, examProcesses, examStepRunners } from './exam/index.js'
+import {
+  createExamEnv,
+  createExams,
+  examProcesses,
+  examStepRunners,
+  sittingResultsDefinition,
+} from './exam/index.js'
 import type { Imtahan } from './imtahan.js'
-import { createProcessRunner, failureOf } from './process-runner.js'
+import { createProcessRunner, failureOf, PROCESS_RUNNER_NAME } from './process-runner.js'
 import type { ImtahanDeps } from './shared/deps.js'
 import { createEnv } from './shared/env.js'
+import { runUnderLease } from './shared/leased.js'
 import { createProcessRegistry } from './shared/process-registry.js'
 import { serialised } from './shared/serialised.js'
+import { createViews } from './shared/views.js'
+
+/** The read models, in the order `settle()` and the projection runner catch them up. */
+export const VIEW_DEFINITIONS = [unclaimedPaymentsDefinition, sittingResultsDefinition, appealsDefinition]
+
+/** The leases `start()` runs under: one holder of each among every process on the database. */
+export const LEASES = {
+  projections: 'imtahan.projections',
+  processes: PROCESS_RUNNER_NAME,
+  deadlines: 'imtahan.deadlines',
+} as const
 
 /**
  * The application: every use case over one event store. Cross-stream
@@ -29,34 +50,40 @@ import { serialised } from './shared/serialised.js'
  * steps is healed and nothing is done twice.
  */
 export const createImtahan = (deps: ImtahanDeps): Imtahan => {
-  const env = createEnv(deps)
+  const views = createViews(deps.store, VIEW_DEFINITIONS, deps.readModels)
+  const env = createEnv(deps, views)
   const exam = createExamEnv(env, deps.exam?.blueprint)
   const registry = createProcessRegistry(
     [walletOpening, paymentTopUp, transferSettlement, ...examProcesses, appealRescore],
     { ...accountStepRunners(env), ...examStepRunners(exam) },
     env.logger,
   )
-  const exams = createExams(exam, registry, deps.exam?.deadlineTickMs)
+  // Publication (CAL-3) checks with the calendar the appeals (APL-2) count with: the one passed in, or the shipped files.
+  const given = deps.calendar
+  const calendar = given === undefined ? lazyShippedCalendar() : async () => given
+  const businessDays = deps.appeals?.businessDays
+  const exams = createExams(exam, registry, deps.exam?.deadlineTickMs, async () => ({
+    calendar: await calendar(),
+    ...(businessDays === undefined ? {} : { businessDays }),
+  }))
   const appeals = createAppeals(env, (step) => registry.runStep(step, { answers: false }), {
     ...deps.appeals,
     ...(deps.exam?.blueprint === undefined ? {} : { blueprint: deps.exam.blueprint }),
-    ...(deps.calendar === undefined ? {} : { calendar: deps.calendar }),
+    ...(given === undefined ? {} : { calendar: given }),
   })
   const processes = createProcessRunner(
     deps.store,
     registry,
     deps.checkpoints ?? createMemoryCheckpointStore(),
   )
-  const unclaimed = createUnclaimedPaymentsView(deps.store)
+  const unclaimed = createUnclaimedPaymentsView(views)
   const exclusive = serialised()
-  let running: Subscription[] = []
+  let running: { readonly stop: AbortController; readonly tasks: readonly Promise<void>[] } | undefined
 
   const settle = () =>
     exclusive(async () => {
       await processes.settle()
-      await unclaimed.catchUp()
-      await exams.catchUp()
-      await appeals.catchUp()
+      await views.catchUpAll()
     })
 
   const onError = (what: string) => (error: unknown) =>
@@ -73,24 +100,34 @@ export const createImtahan = (deps: ImtahanDeps): Imtahan => {
     payments: paymentUseCases(env),
     exams: exams.useCases,
     appeals: appeals.useCases,
+    policy: env.policy,
     settle,
     start: async () => {
-      if (running.length > 0) return
-      running = [
-        await processes.follow(onError('process runner')),
-        await unclaimed.follow(onError('unclaimed payments view')),
+      if (running !== undefined) return
+      const leases = deps.leases ?? createLocalLeases(`imtahan-${randomId()}`)
+      const stop = new AbortController()
+      const signal = stop.signal
+      const tasks = [
+        followProjectionsUnderLease({ catchUp: views.catchUpAll }, leases, LEASES.projections, {
+          signal,
+          onError: onError('projection runner'),
+        }),
+        runUnderLease(leases, LEASES.processes, () => processes.follow(onError('process runner')), {
+          signal,
+          onError: onError('process runner'),
+        }),
+        runUnderLease(leases, LEASES.deadlines, exams.startScheduler, {
+          signal,
+          onError: onError('deadline scheduler'),
+        }),
       ]
-      await exams.start(onError('exam results view'))
-      await appeals.start(onError('appeals view'))
+      running = { stop, tasks }
     },
     stop: async () => {
       const stopping = running
-      running = []
-      await Promise.all([
-        ...stopping.map((subscription) => subscription.stop()),
-        exams.stop(),
-        appeals.stop(),
-      ])
+      running = undefined
+      stopping?.stop.abort()
+      await Promise.all(stopping?.tasks ?? [])
     },
   }
 }

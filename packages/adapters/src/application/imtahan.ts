@@ -2,6 +2,7 @@ import type { AccountUseCases, PaymentUseCases } from './account/api.js'
 import type { AppealUseCases } from './appeal/api.js'
 import type { CabinetUseCases } from './cabinet/api.js'
 import type { ExamUseCases } from './exam/api.js'
+import type { ImtahanPolicy } from './shared/deps.js'
 
 /**
  * The application facade (built by `createImtahan` in facade.ts): every use
@@ -16,6 +17,8 @@ export interface Imtahan {
   readonly exams: ExamUseCases
   /** APL-2…APL-6 and the cabinet's exam record (CAB-11), see `appeal/api.ts`. */
   readonly appeals: AppealUseCases
+  /** The resolved policy: an edge decodes against it (the operator's document series, CAB-1). */
+  readonly policy: ImtahanPolicy
   /** Runs the processes and projections until they have seen everything in the log (crash recovery, tests). */
   settle(): Promise<void>
   /** Starts background runners (processes, projections) following the log. */

@@ -1,9 +1,12 @@
 export type * from './account/api.js'
+export * from './account/inputs.js'
 export type * from './appeal/api.js'
 export type * from './cabinet/api.js'
+export * from './cabinet/input.js'
 export type * from './exam/api.js'
 export { createRescorer, type RescorerDeps } from './exam/index.js'
-export { createImtahan } from './facade.js'
+export * from './exam/inputs.js'
+export { createImtahan, LEASES, VIEW_DEFINITIONS } from './facade.js'
 export type { Imtahan } from './imtahan.js'
 export { PROCESS_RUNNER_NAME } from './process-runner.js'
 export { type Call, type Caller, eventContextOf, principalOf, systemCall } from './shared/caller.js'
@@ -24,3 +27,4 @@ export {
   SESSION,
   SESSION_PREFIX,
 } from './shared/streams.js'
+export type { ReadModelStorage } from './shared/views.js'

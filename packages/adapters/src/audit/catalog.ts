@@ -16,7 +16,7 @@ import {
   TRANSFER,
   WALLET,
 } from '../application/shared/streams.js'
-import type { EventCodec } from '../command/codec.js'
+import { type EventCodec, readableStored } from '../command/codec.js'
 import type { RecordedEvent } from '../store/port.js'
 
 /** A stream category: every stream whose id starts with `prefix` holds events of `codec`. */
@@ -99,9 +99,10 @@ export const createDecoder = (catalog: EventCatalog) => {
     const { category } = found
     const member = found.members.get(recorded.type)
     if (member === undefined) return { kind: 'unknown-type', category }
-    const result = found.codec.decode({ ...recorded.data, type: recorded.type })
+    const readable = readableStored(recorded)
+    const result = found.codec.decode(readable)
     if (result._tag === 'Right') return { kind: 'decoded', category, event: result.right as { type: string } }
-    const precise = member.decode({ ...recorded.data, type: recorded.type })
+    const precise = member.decode(readable)
     const fields = precise._tag === 'Left' ? failingFields(precise.left) : failingFields(result.left)
     return { kind: 'invalid', category, fields }
   }

@@ -1,5 +1,6 @@
 import type { RecordedEvent } from '../store/port.js'
 import type { Decoded } from './catalog.js'
+import type { SittingReport } from './checks/score-summary.js'
 import type { Finding, Totals } from './finding.js'
 
 /** One event as every check sees it: as stored, and as its category's codec reads it. */
@@ -26,7 +27,11 @@ export type CheckOutcome = {
   readonly findings: readonly Finding[]
   readonly totals: Totals
   readonly skipped?: string
+  /** What a report shows beyond totals (the scores check: each sitting's distributions and revisions). */
+  readonly details?: CheckDetails
 }
+
+export type CheckDetails = { readonly sittings?: readonly SittingReport[] }
 
 /** One run of a check over one audit: fed every event in global order, then asked for its outcome. */
 export type CheckRun = {

@@ -30,6 +30,7 @@ const verdict = (name: string, title: string, outcome: CheckOutcome, limit: numb
   totals: outcome.totals,
   findingCount: outcome.findings.length,
   findings: outcome.findings.slice(0, limit),
+  ...(outcome.details === undefined ? {} : { details: outcome.details }),
 })
 
 /**

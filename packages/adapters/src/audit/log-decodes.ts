@@ -1,3 +1,4 @@
+import type { Position, RecordedEvent } from '../store/port.js'
 import { createDecoder, DEFAULT_CATALOG, type EventCatalog } from './catalog.js'
 import { type EventLog, readWholeLog } from './log.js'
 
@@ -32,15 +33,23 @@ export type LogDecodeResult = {
  */
 export const checkLogDecodes = async (
   log: EventLog,
-  options: { readonly catalog?: EventCatalog; readonly keep?: number } = {},
+  options: {
+    readonly catalog?: EventCatalog
+    readonly keep?: number
+    /** Only the events after this position (the start-up check resumes where it stopped). */
+    readonly after?: Position
+    /** Sees every event read, after its decoding: how the start-up check adds the hash chain. */
+    readonly onEvent?: (event: RecordedEvent) => Promise<void>
+  } = {},
 ): Promise<LogDecodeResult> => {
   const started = performance.now()
   const decode = createDecoder(options.catalog ?? DEFAULT_CATALOG)
   const keep = options.keep ?? 20
   const undecodable: UndecodableEvent[] = []
   let [events, undecodableCount, unknownCategory] = [0, 0, 0]
-  for await (const recorded of readWholeLog(log)) {
+  for await (const recorded of readWholeLog(log, undefined, options.after)) {
     events += 1
+    await options.onEvent?.(recorded)
     const decoded = decode(recorded)
     if (decoded.kind === 'decoded') continue
     if (decoded.kind === 'unknown-category') {

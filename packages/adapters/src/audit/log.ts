@@ -6,15 +6,23 @@ export type EventLog = Pick<EventStore, 'readAll' | 'readStream'>
 
 const PAGE = 1000
 
-/** The whole log in global order, a page at a time (each page continues after the last position seen). */
-export async function* readWholeLog(log: EventLog, pageSize = PAGE): AsyncGenerator<RecordedEvent> {
-  let after: RecordedEvent['position'] | undefined
+/**
+ * The whole log in global order, a page at a time (each page continues after
+ * the last position seen); from just after `from` when given.
+ */
+export async function* readWholeLog(
+  log: EventLog,
+  pageSize = PAGE,
+  from?: RecordedEvent['position'],
+): AsyncGenerator<RecordedEvent> {
+  let after = from
   for (;;) {
     const page = await log.readAll(
       after === undefined ? { maxCount: pageSize } : { after, maxCount: pageSize },
     )
+    // Only an empty page is the end: a short one may come from a store that filters.
+    if (page.length === 0) return
     yield* page
-    if (page.length < pageSize) return
     after = page.at(-1)!.position
   }
 }

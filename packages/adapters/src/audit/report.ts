@@ -1,5 +1,5 @@
 import { sha256Hex } from '../store/hash-chain.js'
-import type { ChainHead } from './check.js'
+import type { ChainHead, CheckDetails } from './check.js'
 import type { Finding, PositionJson, Totals } from './finding.js'
 
 /** One check's verdict in a report. */
@@ -13,6 +13,7 @@ export type CheckReport = {
   /** How many findings there were; `findings` lists at most the report's limit of them. */
   readonly findingCount: number
   readonly findings: readonly Finding[]
+  readonly details?: CheckDetails
 }
 
 /**

@@ -1,4 +1,4 @@
-import { describeErrors } from '@imtahan/domain'
+import { describeErrors, upcastStored } from '@imtahan/domain'
 import * as E from 'fp-ts/lib/Either.js'
 import type * as t from 'io-ts'
 import type { RecordedEvent } from '../store/port.js'
@@ -35,10 +35,20 @@ export const encodeEvent = <Event>(
   return { type, data }
 }
 
+/**
+ * A stored event as the codecs read it: in its current shape, through the
+ * domain's upcasters (`upcastStored`) — the one step between the store and a
+ * codec, for the application (`decodeRecorded`) and the audit (`createDecoder`).
+ */
+export const readableStored = (recorded: RecordedEvent): Record<string, unknown> => {
+  const { type, data } = upcastStored(recorded)
+  return { ...data, type }
+}
+
 /** Decodes one stored event or throws `MalformedEventError` naming where it lies. */
 export const decodeRecorded = <Event>(codec: EventCodec<Event>, recorded: RecordedEvent): Event =>
   E.getOrElse((errors: t.Errors): Event => {
     throw new MalformedEventError(recorded.streamId, recorded.revision, recorded.type, [
       ...new Set(describeErrors(errors)),
     ])
-  })(codec.decode({ ...recorded.data, type: recorded.type }))
+  })(codec.decode(readableStored(recorded)))

@@ -1,6 +1,5 @@
 export * from './checkpoints.js'
 export * from './lease.js'
-export * from './pg-lease.js'
 export * from './process.js'
 export * from './projection.js'
 export * from './run.js'

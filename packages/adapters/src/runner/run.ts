@@ -50,6 +50,10 @@ export const catchUp = async (
       position = event.position
       processed += 1
     }
+    // The port promises a short batch only at the end of the log (stores that filter, like
+    // EventStoreDB's, read on until the batch is full). Reading on to an empty batch instead
+    // would turn "the log as it is now" into "until the log is quiet" and re-handle a process's
+    // own follow-ups in the same run.
     if (batch.length < batchSize) return { processed, position }
   }
 }

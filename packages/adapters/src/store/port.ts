@@ -82,6 +82,13 @@ export type ReadStreamOptions = {
 export type ReadAllOptions = {
   /** Exclusive: events strictly after this position. Default: from the start. */
   readonly after?: Position
+  /**
+   * At most this many events. A store returns fewer **only at the end of the
+   * log** as it was when read: a store that filters events out (EventStoreDB
+   * drops its system events) reads on until the page is full or the log ends.
+   * `catchUp` relies on this to stop at "the log as it is now"; the audit's
+   * whole-log read also reads on to an empty page.
+   */
   readonly maxCount?: number
 }
 

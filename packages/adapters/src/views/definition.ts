@@ -1,4 +1,5 @@
 import type { RecordedEvent } from '../store/port.js'
+import type { ViewStore } from './store.js'
 
 /**
  * A read model as one pure definition, stored by any `ViewStore`: a keyed set
@@ -20,7 +21,37 @@ export type ViewDefinition<Doc> = {
   readonly apply: (doc: Doc | undefined, event: RecordedEvent, key: string) => Doc | undefined
   /** An indexed secondary key, e.g. the owner's document number: `byLookup` finds documents by it. */
   readonly lookupOf?: (doc: Doc, key: string) => string | undefined
+  /**
+   * How a document is stored, when `Doc` is not plain JSON (folded domain
+   * state holds dates and maps: `richJsonCodec`). A batch decodes each
+   * document it loads once and encodes it once, however many events touch it.
+   */
+  readonly codec?: { readonly encode: (doc: Doc) => unknown; readonly decode: (stored: unknown) => Doc }
 }
+
+const stored = <Doc>(definition: ViewDefinition<Doc>, value: unknown): Doc =>
+  definition.codec === undefined ? (value as Doc) : definition.codec.decode(value)
+
+/** One document of the active generation, decoded: how a use case reads a view. */
+export const readDocument = async <Doc>(
+  views: ViewStore,
+  definition: ViewDefinition<Doc>,
+  key: string,
+): Promise<Doc | undefined> => {
+  const found = await views.get(definition.name, key)
+  return found === undefined || found === null ? undefined : stored(definition, found)
+}
+
+/** The documents whose lookup is `lookup`, decoded, in key order. */
+export const readByLookup = async <Doc>(
+  views: ViewStore,
+  definition: ViewDefinition<Doc>,
+  lookup: string,
+): Promise<readonly { readonly key: string; readonly doc: Doc }[]> =>
+  (await views.byLookup(definition.name, lookup)).map(({ key, doc }) => ({
+    key,
+    doc: stored(definition, doc),
+  }))
 
 /** Any definition, whatever its document type: what runners and stores hold lists of. */
 // biome-ignore lint/suspicious/noExplicitAny: the document type is the definition's own business

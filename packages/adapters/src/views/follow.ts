@@ -2,6 +2,9 @@ import type { Leases } from '../runner/lease.js'
 import { awaitLease } from '../runner/lease.js'
 import type { ProjectionRunner } from './runner.js'
 
+/** What a follower calls: a `ProjectionRunner`, or anything that catches views up the same way. */
+export type CatchingUp = Pick<ProjectionRunner, 'catchUp'> | { readonly catchUp: () => Promise<unknown> }
+
 export type FollowOptions = {
   /** Pause between catch-ups once the views reach the head (default 250 ms). */
   readonly intervalMs?: number
@@ -22,7 +25,7 @@ const pause = (ms: number, signal: AbortSignal) =>
   })
 
 /** Keeps the views caught up until `signal` aborts. */
-export const followProjections = async (runner: ProjectionRunner, options: FollowOptions): Promise<void> => {
+export const followProjections = async (runner: CatchingUp, options: FollowOptions): Promise<void> => {
   const intervalMs = options.intervalMs ?? 250
   while (!options.signal.aborted) {
     try {
@@ -40,7 +43,7 @@ export const followProjections = async (runner: ProjectionRunner, options: Follo
  * the holder writes views; the others stand by and read.
  */
 export const followProjectionsUnderLease = async (
-  runner: ProjectionRunner,
+  runner: CatchingUp,
   leases: Leases,
   name: string,
   options: FollowOptions & { readonly retryMs?: number },

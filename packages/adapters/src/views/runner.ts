@@ -37,8 +37,12 @@ const samePosition = (a: Position | undefined, b: Position | undefined) =>
 const foldBatch = async (
   definition: AnyViewDefinition,
   events: readonly RecordedEvent[],
-  docs: Map<string, unknown>,
+  loaded: ReadonlyMap<string, unknown>,
 ): Promise<readonly DocumentWrite[]> => {
+  const { codec } = definition
+  const docs = new Map(
+    codec === undefined ? loaded : [...loaded].map(([key, doc]) => [key, codec.decode(doc)] as const),
+  )
   const touched = new Set<string>()
   for (const event of events)
     for (const key of definition.keysOf(event)) {
@@ -47,7 +51,12 @@ const foldBatch = async (
     }
   return [...touched].map((key) => {
     const doc = docs.get(key)
-    return { key, doc, lookup: doc === undefined ? undefined : definition.lookupOf?.(doc, key) }
+    if (doc === undefined) return { key, doc, lookup: undefined }
+    return {
+      key,
+      doc: codec === undefined ? doc : codec.encode(doc),
+      lookup: definition.lookupOf?.(doc, key),
+    }
   })
 }
 
@@ -79,8 +88,7 @@ export const createProjectionRunner = (options: ProjectionRunnerOptions) => {
         if (!samePosition(await tx.checkpoint(), expected))
           throw new ProjectionFencedError(definition.name, generation)
         const keys = [...new Set(batch.flatMap((event) => definition.keysOf(event)))]
-        const docs = new Map(await tx.load(keys))
-        await tx.write(await foldBatch(definition, batch, docs), batch.at(-1)!.position)
+        await tx.write(await foldBatch(definition, batch, await tx.load(keys)), batch.at(-1)!.position)
       })
       position = batch.at(-1)!.position
       processed += batch.length
@@ -93,10 +101,13 @@ export const createProjectionRunner = (options: ProjectionRunnerOptions) => {
    * it in with one transaction: readers see the old view, then the new one,
    * never a half-built one.
    */
-  const rebuildView = async (definition: AnyViewDefinition): Promise<number> => {
+  const rebuildView = async (definition: AnyViewDefinition, resume = false): Promise<number> => {
     const active = await views.active(definition.name)
     const generation = (active?.generation ?? 0) + 1
-    await views.startGeneration(definition.name, generation)
+    // A build another process is part-way through is joined, not wiped: wiping it would fence that
+    // builder, whose retry would wipe ours in turn. Batches are fenced, so two builders share the work.
+    const started = resume && (await views.checkpoint(definition.name, generation)) !== undefined
+    if (!started) await views.startGeneration(definition.name, generation)
     let processed = await catchUpGeneration(definition, generation)
     // Behind the live generation (someone advanced it meanwhile): catch up and try again.
     while (!(await views.activate(definition.name, generation, definition.version)))
@@ -110,20 +121,24 @@ export const createProjectionRunner = (options: ProjectionRunnerOptions) => {
     return definition
   }
 
+  const catchUpOne = async (definition: AnyViewDefinition): Promise<CatchUpReport> => {
+    const active = await views.active(definition.name)
+    const rebuilt = active === undefined || active.version !== definition.version
+    const processed = rebuilt
+      ? await rebuildView(definition, true)
+      : await catchUpGeneration(definition, active.generation)
+    return { view: definition.name, processed, rebuilt }
+  }
+
   return {
     /** Every view to the end of the log; builds a view never built, or built by another fold version. */
     catchUp: async (): Promise<readonly CatchUpReport[]> => {
       const reports: CatchUpReport[] = []
-      for (const definition of definitions) {
-        const active = await views.active(definition.name)
-        const rebuilt = active === undefined || active.version !== definition.version
-        const processed = rebuilt
-          ? await rebuildView(definition)
-          : await catchUpGeneration(definition, active.generation)
-        reports.push({ view: definition.name, processed, rebuilt })
-      }
+      for (const definition of definitions) reports.push(await catchUpOne(definition))
       return reports
     },
+    /** One view to the end of the log: what a use case that must see its own write waits for. */
+    catchUpView: (name: string): Promise<CatchUpReport> => catchUpOne(definitionOf(name)),
     rebuild: (name: string): Promise<number> => rebuildView(definitionOf(name)),
     /** Per view: checkpoint, head of the log, events behind. */
     status: async (): Promise<readonly ProjectionStatus[]> => {

@@ -1,5 +1,6 @@
+import { CreditInput, FeeInput, TransferInput } from '../../src/application/account/inputs.js'
 import type { EventStore } from '../../src/store/port.js'
-import { asCabinet, devPerson, makeApp, ok, pay, register } from '../application/facade/support.js'
+import { asCabinet, devPerson, makeApp, ok, pay, register, typed } from '../application/facade/support.js'
 
 /** What `buildHistory` leaves in the store, for tests to tamper with and to check totals against. */
 export type History = Awaited<ReturnType<typeof buildHistory>>
@@ -17,39 +18,39 @@ export const buildHistory = async (store: EventStore, first = 700) => {
   for (const person of [ali, leyla, murad]) cabinets.push({ person, ...(await register(t, person)) })
   const [a, l, m] = cabinets as [(typeof cabinets)[0], (typeof cabinets)[0], (typeof cabinets)[0]]
   const listed = await pay(t.app, ali.document.number, '50.00')
-  const typed = await pay(t.app, '7777777', '20.00')
+  const typedCode = await pay(t.app, '7777777', '20.00')
   await pay(t.app, murad.document.number, '7.00')
   ok(
     await t.app.accounts.creditPayment(
       a.cabinetId,
-      { paymentCode: listed, method: 'listed' },
+      typed(CreditInput, { paymentCode: listed, method: 'listed' }),
       asCabinet(a.cabinetId),
     ),
   )
   ok(
     await t.app.accounts.creditPayment(
       l.cabinetId,
-      { paymentCode: typed, method: 'code' },
+      typed(CreditInput, { paymentCode: typedCode, method: 'code' }),
       asCabinet(l.cabinetId),
     ),
   )
-  const fee = {
+  const fee = typed(FeeInput, {
     chargeId: 'exam-2026-06',
     service: 'exam-registration',
     purpose: 'Civil service test',
     amount: '15.00',
-  }
+  })
   ok(await t.app.accounts.chargeFee(a.cabinetId, fee, asCabinet(a.cabinetId)))
   const send = (from: typeof a, to: typeof a, amount: string) =>
     t.app.accounts.transfer(
       from.cabinetId,
-      { toCabinetNumber: to.cabinetNumber, amount, password: from.person.password },
+      typed(TransferInput, { toCabinetNumber: to.cabinetNumber, amount, password: from.person.password }),
       asCabinet(from.cabinetId),
     )
   ok(await send(a, l, '25.00'))
   ok(await send(l, m, '5.00'))
   await t.app.settle()
-  return { ...t, cabinets: { ali: a, leyla: l, murad: m }, payments: { listed, typed } }
+  return { ...t, cabinets: { ali: a, leyla: l, murad: m }, payments: { listed, typed: typedCode } }
 }
 
 /** The money totals of `buildHistory`. */

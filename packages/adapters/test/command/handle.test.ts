@@ -68,7 +68,7 @@ describe('handleCommand', () => {
     const store = createMemoryEventStore()
     await run(store, { type: 'Deposit', opId: 'd1', amount: 10 })
     const refused = await run(store, { type: 'Withdraw', opId: 'w1', amount: 11 })
-    expect(E.isLeft(refused) && refused.left.code).toBe('account.insufficient_funds')
+    expect(E.isLeft(refused) && refused.left.code).toBe('wallet.insufficient_funds')
     expect(await store.readStream('account-1')).toHaveLength(1)
   })
 
@@ -90,8 +90,8 @@ describe('handleCommand', () => {
     expect(seen.conflicts).toBeGreaterThan(0)
     expect(outcomes.filter(E.isRight)).toHaveLength(3)
     expect(outcomes.filter(E.isLeft).map((o) => E.isLeft(o) && o.left.code)).toEqual([
-      'account.insufficient_funds',
-      'account.insufficient_funds',
+      'wallet.insufficient_funds',
+      'wallet.insufficient_funds',
     ])
     expect(await balance(store)).toBe(10)
     expect((await store.readStream('account-1')).map((e) => e.revision)).toEqual([0n, 1n, 2n, 3n])

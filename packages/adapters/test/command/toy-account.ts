@@ -27,7 +27,7 @@ export const account: Decider<AccountCommand, AccountEvent, AccountState, void> 
     if (state.applied.includes(opId)) return E.right([])
     if (command.type === 'Deposit') return E.right([{ type: 'Deposited', opId, amount }])
     return amount > state.balance
-      ? E.left(domainError('account.insufficient_funds', `Only ${state.balance} left; withdraw less.`))
+      ? E.left(domainError('wallet.insufficient_funds', `Only ${state.balance} left; withdraw less.`))
       : E.right([{ type: 'Withdrawn', opId, amount }])
   },
   evolve: (state, event) => ({

@@ -1,11 +1,12 @@
 import { describe, expect, it } from 'vitest'
+import { CreditInput, TransferInput } from '../../src/application/account/inputs.js'
 import { checkLogDecodes } from '../../src/audit/log-decodes.js'
 import { MalformedEventError } from '../../src/command/codec.js'
 import { randomId } from '../../src/ids.js'
 import { createLogger } from '../../src/logging.js'
 import { createMemoryEventStore } from '../../src/store/memory.js'
 import type { EventStore } from '../../src/store/port.js'
-import { asCabinet, devPerson, makeApp, ok, pay, register } from '../application/facade/support.js'
+import { asCabinet, devPerson, makeApp, ok, pay, register, typed } from '../application/facade/support.js'
 import { eventually } from '../runner/support.js'
 import { openSqlBacking } from './sql-backing.js'
 
@@ -33,13 +34,17 @@ const poisonedRecipient = async () => {
   ok(
     await t.app.accounts.creditPayment(
       sender.cabinetId,
-      { paymentCode: code, method: 'code' },
+      typed(CreditInput, { paymentCode: code, method: 'code' }),
       asCabinet(sender.cabinetId),
     ),
   )
   const wallet = `wallet-${recipient.cabinetNumber}`
   const { nextExpectedRevision } = await writeMalformed(store, wallet)
-  const send = { toCabinetNumber: recipient.cabinetNumber, amount: '5.00', password: a.password }
+  const send = typed(TransferInput, {
+    toCabinetNumber: recipient.cabinetNumber,
+    amount: '5.00',
+    password: a.password,
+  })
   return { store, lines, wallet, revision: nextExpectedRevision, sender, send, logger }
 }
 

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { CreditInput, TransferInput } from '../../src/application/account/inputs.js'
 import { PROCESS_RUNNER_NAME } from '../../src/application/process-runner.js'
 import { logAuditSource, runAudit } from '../../src/audit/index.js'
 import type { CheckpointStore } from '../../src/runner/checkpoints.js'
@@ -12,6 +13,7 @@ import {
   ok,
   pay,
   register,
+  typed,
 } from '../application/facade/support.js'
 import { wrapStore } from '../command/wrap-store.js'
 import { KINDS, openSqlBacking } from './sql-backing.js'
@@ -79,12 +81,16 @@ describe.each(KINDS)('reliability: the process runner killed mid-catch-up and re
     ok(
       await t.app.accounts.creditPayment(
         ids.alice,
-        { paymentCode: code, method: 'code' },
+        typed(CreditInput, { paymentCode: code, method: 'code' }),
         asCabinet(ids.alice),
       ),
     )
     for (let n = 0; n < TRANSFERS; n++) {
-      const send = { toCabinetNumber: recipient.cabinetNumber, amount: '10.00', password: a.password }
+      const send = typed(TransferInput, {
+        toCabinetNumber: recipient.cabinetNumber,
+        amount: '10.00',
+        password: a.password,
+      })
       const answer = ok(await t.app.accounts.transfer(ids.alice, send, asCabinet(ids.alice)))
       expect(answer.status).toBe('requested')
       transferIds.push(answer.transferId)

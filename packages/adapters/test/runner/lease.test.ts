@@ -1,6 +1,7 @@
 import pg from 'pg'
 import { afterAll, describe, expect, it } from 'vitest'
-import { awaitLease, createLocalLeases, createPostgresLeases, type Leases } from '../../src/runner/index.js'
+import { awaitLease, createLocalLeases, type Leases } from '../../src/runner/index.js'
+import { createPostgresLeases } from '../../src/runner/pg-lease.js'
 import { DATABASE_URL, dropSchema, freshSchemaName, skipWithoutDatabase } from '../store/pg-support.js'
 
 describe('leases in one process (memory store, PGlite)', () => {

@@ -1,5 +1,4 @@
 import {
-  DEFAULT_BLUEPRINT,
   type DomainError,
   type ExamCommand,
   type ExamEvent,
@@ -91,7 +90,7 @@ export const benchSitting = (count: number, group: GroupCode = 'AA', seed = 11):
   }
   let exam = decided(examDecider, examDecider.initialState, define, { now: at(-30 * 24 * 60) })
   const examEvents: ExamEvent[] = [...exam.events]
-  const view = sittingViewOf(exam.state as ExamState, DEFAULT_BLUEPRINT)
+  const view = sittingViewOf(exam.state as ExamState)
   if (view === undefined) throw new Error('bench data: the sitting is not defined')
   const cabinets = Array.from({ length: count }, (_, i) => `cab-${String(i).padStart(6, '0')}`)
   for (const cabinetId of cabinets) {

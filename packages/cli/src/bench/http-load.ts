@@ -4,6 +4,8 @@ import type { AddressInfo } from 'node:net'
 import { serve } from '@hono/node-server'
 import {
   type Call,
+  ContactsInput,
+  CreditInput,
   createDevSmsSender,
   createFinFingerprint,
   createFixtureRegistry,
@@ -19,12 +21,17 @@ import {
   type EventStore,
   type Imtahan,
   openSqlDatabase,
+  PasswordInput,
+  PaymentNotice,
+  PhoneCodeInput,
+  registrationInput,
 } from '@imtahan/adapters'
 import { dropPostgresSchema } from '@imtahan/adapters/postgres'
 import {
   type AnswerKey,
   DEFAULT_BLUEPRINT,
   type DomainError,
+  decodeWith,
   type Form,
   SUBJECTS,
   sessionStreamId,
@@ -158,33 +165,46 @@ const enrol = async (app: Imtahan, sms: DevSmsSender, n: number): Promise<string
   const document = { series: 'AZE', number: `1000${digits}` }
   const phone = `+99450${String(n).padStart(7, '0')}`
   const step = (what: string) => `${fin} ${what}`
+  // Typed as a person would: decoded at the bench's own edge, as HTTP does.
+  const typed =
+    (what: string) =>
+    <A>(decoded: E.Either<DomainError, A>) =>
+      must(step(what), decoded)
+  const registration = registrationInput(app.policy.cabinet.documentSeries)
   const { cabinetId } = must(
     step('starts a cabinet'),
-    await app.cabinets.startRegistration({ document, fin }, ANONYMOUS),
+    await app.cabinets.startRegistration(
+      typed('types')(decodeWith(registration)({ document, fin })),
+      ANONYMOUS,
+    ),
   )
-  must(step('gives a phone'), await app.cabinets.setContacts(cabinetId, { phone }, ANONYMOUS))
-  const code = /\b(\d{6})\b/.exec(sms.lastMessageTo(phone) ?? '')?.[1]
-  must(step('confirms the phone'), await app.cabinets.confirmPhone(cabinetId, { code }, ANONYMOUS))
-  must(
-    step('sets a password'),
-    await app.cabinets.completeRegistration(cabinetId, { password: `Load-${digits}-parol` }, ANONYMOUS),
+  const contacts = typed('types a phone')(decodeWith(ContactsInput)({ phone }))
+  must(step('gives a phone'), await app.cabinets.setContacts(cabinetId, contacts, ANONYMOUS))
+  const code = typed('types the code')(
+    decodeWith(PhoneCodeInput)({ code: /\b(\d{6})\b/.exec(sms.lastMessageTo(phone) ?? '')?.[1] }),
   )
+  must(step('confirms the phone'), await app.cabinets.confirmPhone(cabinetId, code, ANONYMOUS))
+  const password = typed('types a password')(decodeWith(PasswordInput)({ password: `Load-${digits}-parol` }))
+  must(step('sets a password'), await app.cabinets.completeRegistration(cabinetId, password, ANONYMOUS))
   const paymentCode = `LOAD-${fin}`
   must(
     step('pays'),
     await app.payments.receive(
-      {
-        paymentCode,
-        amount: '20.00',
-        documentNumber: document.number,
-        paidAt: minutesFromStart(-11 * 24 * 60).toISOString(),
-        providerReference: `load-${n}`,
-      },
+      typed('states a payment')(
+        decodeWith(PaymentNotice)({
+          paymentCode,
+          amount: '20.00',
+          documentNumber: document.number,
+          paidAt: minutesFromStart(-11 * 24 * 60).toISOString(),
+          providerReference: `load-${n}`,
+        }),
+      ),
       PROVIDER,
     ),
   )
   const me = asCabinet(cabinetId)
-  must(step('credits'), await app.accounts.creditPayment(cabinetId, { paymentCode, method: 'code' }, me))
+  const credit = typed('types the code')(decodeWith(CreditInput)({ paymentCode, method: 'code' }))
+  must(step('credits'), await app.accounts.creditPayment(cabinetId, credit, me))
   const registered = must(
     step('registers'),
     await app.exams.candidate.register(cabinetId, EXAM_ID, { subgroup: 'BB1' }, me),

@@ -1,6 +1,8 @@
-import { existsSync } from 'node:fs'
+import { existsSync, writeFileSync } from 'node:fs'
+import { dirname, resolve } from 'node:path'
 import { parseArgs } from 'node:util'
 import { type AuditSource, exportFileAuditSource, runAudit } from '@imtahan/adapters'
+import { renderAuditHtml } from './audit/html/page.js'
 import { EXIT, errorMessage, type Io, parseOrHelp, processIo, UsageError } from './audit/io.js'
 import { progressReporter } from './audit/progress.js'
 import { openLogFromArgs, STORE_HELP, STORE_OPTIONS } from './audit/store-args.js'
@@ -17,6 +19,8 @@ Reads only. Guide: docs/auditors.md.
   --from-file <file>      audit an export (imtahan export) instead of a store
 ${STORE_HELP}
   --json                  print the report as JSON on stdout
+  --html <file>           also write the report as one self-contained HTML page to sign: verdict,
+                          findings, money reconciliation, per sitting score histograms and revisions
   --quiet                 no progress on stderr
   -h, --help              this text
 
@@ -32,6 +36,7 @@ const parse = (args: readonly string[]) =>
       ...STORE_OPTIONS,
       'from-file': { type: 'string' },
       json: { type: 'boolean' },
+      html: { type: 'string' },
       quiet: { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
     },
@@ -44,6 +49,8 @@ export const runAuditCommand = async (args: readonly string[], io: Io): Promise<
   let source: AuditSource
   let close = async () => {}
   try {
+    if (options.html !== undefined && !existsSync(dirname(resolve(options.html))))
+      throw new UsageError(`no such folder for --html: ${dirname(resolve(options.html))}`)
     const file = options['from-file']
     if (file !== undefined) {
       if (options.store !== undefined) throw new UsageError('--from-file and --store exclude each other')
@@ -60,6 +67,7 @@ export const runAuditCommand = async (args: readonly string[], io: Io): Promise<
   }
   try {
     const report = await runAudit(source, options.quiet ? {} : { onProgress: progressReporter(io.stderr) })
+    if (options.html !== undefined) writeFileSync(options.html, renderAuditHtml(report))
     io.stdout.write(options.json ? `${JSON.stringify(report, null, 2)}\n` : formatSummary(report))
     return report.ok ? EXIT.ok : EXIT.findings
   } catch (error) {

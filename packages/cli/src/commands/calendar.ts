@@ -8,20 +8,26 @@ import {
   DEFAULT_APPEAL_BUSINESS_DAYS,
   Instant,
   LocalDate,
+  loadedYears,
   weekdayName,
   yearData,
 } from '@imtahan/domain'
 import * as E from 'fp-ts/lib/Either.js'
+import { coverageAhead, coveredRanges, lastCoveredPublicationDay } from '../calendar-coverage.js'
 import type { Command } from './command.js'
 
 export const CALENDAR_HELP = `usage: imtahan calendar <year> [options]
        imtahan calendar deadline <publication> [options]
+       imtahan calendar check [--today <date>] [options]
 
 Shows the business calendar (SPEC §4) and computes appeal deadlines (APL-2).
 
   <year>                  the year's non-working days with kind, name and source
   deadline <publication>  the appeal deadline for results published at that instant,
                           e.g. 2026-03-19T15:00:00+04:00; a bare date (2026-03-19) means that day in Baku
+  check                   which years and dates the calendar covers, until when from today, and the
+                          last publication day whose appeal window it can count (CAL-3)
+  --today <date>          check from this Baku date instead of today
   --days <n>              business days in the appeal window (default ${DEFAULT_APPEAL_BUSINESS_DAYS})
   --calendar <file>       a year file to use instead of the shipped ones; repeat for several years
   --json                  print JSON
@@ -38,6 +44,7 @@ type Parsed =
   | { readonly action: 'help' }
   | { readonly action: 'year'; readonly year: number; readonly options: Options }
   | { readonly action: 'deadline'; readonly publishedAt: Date; readonly options: Options }
+  | { readonly action: 'check'; readonly today: Date; readonly options: Options }
 type Options = { readonly files: readonly string[]; readonly json: boolean; readonly days: number }
 
 class UsageError extends Error {}
@@ -58,6 +65,7 @@ const parse = (args: readonly string[]): Parsed => {
     options: {
       calendar: { type: 'string', multiple: true },
       days: { type: 'string' },
+      today: { type: 'string' },
       json: { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h', default: false },
     },
@@ -68,11 +76,17 @@ const parse = (args: readonly string[]): Parsed => {
     throw new UsageError(`--days must be a whole number ≥ 1, got "${values.days}"`)
   const options = { files: values.calendar ?? [], json: values.json, days }
   const [first, second, ...rest] = positionals
+  if (first === 'check' && second === undefined)
+    return {
+      action: 'check',
+      today: values.today === undefined ? new Date() : parsePublication(values.today),
+      options,
+    }
   if (first === 'deadline' && second !== undefined && rest.length === 0)
     return { action: 'deadline', publishedAt: parsePublication(second), options }
   if (first !== undefined && /^\d{4}$/.test(first) && second === undefined)
     return { action: 'year', year: Number(first), options }
-  throw new UsageError('expected a year (imtahan calendar 2026) or "deadline <publication>"')
+  throw new UsageError('expected a year (imtahan calendar 2026), "deadline <publication>" or "check"')
 }
 
 /** An instant as Baku wall-clock time with its offset, e.g. 2026-04-03T00:00:00+04:00. */
@@ -127,6 +141,41 @@ const deadlineJson = (window: AppealWindow) => ({
   closesAtBaku: bakuTime(window.closesAt),
 })
 
+const CHECK_AHEAD_DAYS = 90
+
+const checkReport = (loaded: LoadedCalendar, today: Date, days: number) => {
+  const { calendar } = loaded
+  const ahead = coverageAhead(calendar, today, CHECK_AHEAD_DAYS)
+  return {
+    files: loaded.files.map((entry) => entry.path),
+    years: loadedYears(calendar),
+    ranges: coveredRanges(calendar),
+    today: ahead.today,
+    coveredUntil: ahead.coveredUntil ?? null,
+    next90DaysCovered: ahead.covered,
+    missingYears: ahead.missingYears,
+    businessDays: days,
+    lastPublicationDay: lastCoveredPublicationDay(calendar, ahead.today, days) ?? null,
+  }
+}
+
+const checkText = (report: ReturnType<typeof checkReport>): string =>
+  [
+    `calendar files: ${report.files.join(', ')}`,
+    `years loaded:   ${report.years.join(', ')}`,
+    `covered:        ${report.ranges.map((range) => `${range.from} … ${range.to}`).join(', ')}`,
+    report.coveredUntil === null
+      ? `today ${report.today}: NOT covered — no data for ${report.today.slice(0, 4)}`
+      : `today ${report.today}: covered until ${report.coveredUntil}`,
+    report.next90DaysCovered
+      ? `next ${CHECK_AHEAD_DAYS} days: covered`
+      : `next ${CHECK_AHEAD_DAYS} days: NOT covered — add the year file for ${report.missingYears.join(', ')} (docs/appeals.md)`,
+    report.lastPublicationDay === null
+      ? 'publication: no day from today has an appeal window the calendar can count'
+      : `publication: results published up to ${report.lastPublicationDay} (Baku) have an appeal window of ${report.businessDays} business days the calendar can count; later publications are refused (CAL-3)`,
+    '',
+  ].join('\n')
+
 /** Runs `imtahan calendar …`; 0 on success, 1 when the calendar cannot answer, 2 on a usage error. */
 export const runCalendar = async (args: readonly string[], io: CalendarIo): Promise<number> => {
   let parsed: Parsed
@@ -145,6 +194,11 @@ export const runCalendar = async (args: readonly string[], io: CalendarIo): Prom
   if (E.isLeft(loaded)) {
     io.err(`imtahan calendar: ${loaded.left.message}\n`)
     return 1
+  }
+  if (parsed.action === 'check') {
+    const report = checkReport(loaded.right, parsed.today, options.days)
+    io.out(options.json ? `${JSON.stringify(report, null, 2)}\n` : checkText(report))
+    return report.coveredUntil === null ? 1 : 0
   }
   const answer =
     parsed.action === 'year'
@@ -165,7 +219,7 @@ export const runCalendar = async (args: readonly string[], io: CalendarIo): Prom
 }
 
 export const calendarCommand: Command = {
-  summary: "show a year's non-working days; compute an appeal deadline",
+  summary: "show a year's non-working days; compute an appeal deadline; check the calendar's coverage",
   run: (args) =>
     runCalendar(args, {
       out: (text) => process.stdout.write(text),

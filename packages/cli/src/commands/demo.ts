@@ -157,6 +157,8 @@ export const runDemoCommand = async (
       finFingerprint: createFinFingerprint(deriveKey(secret, 'fin-fingerprint')),
       clock,
       checkpoints: backing.checkpoints,
+      // The demo's views are built where serve will read them, so its first start has nothing to catch up.
+      ...(backing.readModels === undefined ? {} : { readModels: backing.readModels }),
     })
     io.err(`imtahan demo: ${parsed.candidates} candidates, seed ${parsed.seed}, on ${backing.where}\n`)
     const started = performance.now()
@@ -184,7 +186,7 @@ export const runDemoCommand = async (
     io.err(`imtahan demo: a step was refused: ${error.message}\n`)
     return 1
   } finally {
-    await backing.store.close()
+    await backing.close()
   }
 }
 

@@ -3,6 +3,7 @@ import { calendarCommand } from './calendar.js'
 import type { Command } from './command.js'
 import { demoCommand } from './demo.js'
 import { exportCommand } from './export.js'
+import { projectionsCommand } from './projections.js'
 import { rescoreCommand } from './rescore.js'
 import { scoreCommand } from './score.js'
 import { serveCommand } from './serve.js'
@@ -12,6 +13,7 @@ export const commands: Readonly<Record<string, Command>> = {
   calendar: calendarCommand,
   audit: auditCommand,
   export: exportCommand,
+  projections: projectionsCommand,
   score: scoreCommand,
   rescore: rescoreCommand,
   demo: demoCommand,
@@ -22,7 +24,7 @@ export const usage = (): string =>
     'usage: imtahan <command> [options]',
     '',
     'commands:',
-    ...Object.entries(commands).map(([name, command]) => `  ${name.padEnd(10)} ${command.summary}`),
+    ...Object.entries(commands).map(([name, command]) => `  ${name.padEnd(12)} ${command.summary}`),
     '',
     'Run `imtahan <command> --help` for the options of a command.',
     '',

@@ -1,8 +1,7 @@
 import { groupOf } from '@imtahan/domain'
 import type { DemoForm } from './forms.js'
-import { answersOf } from './plan.js'
+import { answersOf, type DemoCandidate } from './plan.js'
 import type { Random } from './random.js'
-import type { DemoCandidate } from './seed.js'
 import { asCabinet, type DemoPorts, inParallel, minutes, must, staff } from './steps.js'
 
 const VALID_DOCUMENT = { kind: 'id_card', original: true, holderMatches: true, validUntil: '2031-01-01' }

@@ -42,6 +42,18 @@ export type PlannedCandidate = {
   readonly finishesAt?: number
 }
 
+/** A planned candidate once the demo has opened its cabinet (and, later, registered and admitted it). */
+export type DemoCandidate = PlannedCandidate & {
+  readonly fin: string
+  readonly password: string
+  readonly cabinetId: string
+  readonly cabinetNumber: string
+  /** Set once the registration is confirmed (fee charged, slip issued). */
+  readonly sessionId?: string
+  readonly slip?: { readonly slipNumber: string; readonly hallId: string; readonly seat: number }
+  readonly admitted: boolean
+}
+
 export type DemoPlan = {
   readonly candidates: readonly PlannedCandidate[]
   /** The group whose disputed task the board reviews after the exam. */

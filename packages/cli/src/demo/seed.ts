@@ -1,8 +1,16 @@
-import type { ReviewImpact } from '@imtahan/domain'
+import {
+  ContactsInput,
+  CreditInput,
+  PasswordInput,
+  PaymentNotice,
+  PhoneCodeInput,
+  registrationInput,
+} from '@imtahan/adapters'
+import { decodeWith, type ReviewImpact } from '@imtahan/domain'
 import * as E from 'fp-ts/lib/Either.js'
 import { admitAll, sitTheExam } from './exam-day.js'
 import { buildDemoForms, type DemoForm } from './forms.js'
-import { DEMO_FEE, type DemoPlan, type PlannedCandidate, planDemo } from './plan.js'
+import { DEMO_FEE, type DemoCandidate, type DemoPlan, type PlannedCandidate, planDemo } from './plan.js'
 import { createRandom } from './random.js'
 import {
   anonymous,
@@ -26,17 +34,6 @@ export type DemoOptions = {
   /** Calls in flight at once while many candidates act at the same moment. */
   readonly parallel?: number
   readonly progress?: (line: string) => void
-}
-
-export type DemoCandidate = PlannedCandidate & {
-  readonly fin: string
-  readonly password: string
-  readonly cabinetId: string
-  readonly cabinetNumber: string
-  /** Set once the registration is confirmed (fee charged, slip issued). */
-  readonly sessionId?: string
-  readonly slip?: { readonly slipNumber: string; readonly hallId: string; readonly seat: number }
-  readonly admitted: boolean
 }
 
 export type DemoReview = {
@@ -185,38 +182,48 @@ const enrol = async (
 ): Promise<DemoCandidate> => {
   const person = personOf(candidate.n)
   const step = (what: string) => `${person.fin} ${what}`
+  // The demo types what a person would, so it decodes at its own edge, as HTTP does.
+  const registration = registrationInput(app.policy.cabinet.documentSeries)
+  const typed = { document: person.document, fin: person.fin }
   const { cabinetId } = must(
     step('starts a cabinet'),
-    await app.cabinets.startRegistration({ document: person.document, fin: person.fin }, anonymous),
+    await app.cabinets.startRegistration(must(step('types'), decodeWith(registration)(typed)), anonymous),
   )
-  must(step('gives a phone'), await app.cabinets.setContacts(cabinetId, { phone: person.phone }, anonymous))
-  must(
-    step('confirms the phone'),
-    await app.cabinets.confirmPhone(cabinetId, { code: codeSentTo(sms, person.phone) }, anonymous),
+  const contacts = must(step('types a phone'), decodeWith(ContactsInput)({ phone: person.phone }))
+  must(step('gives a phone'), await app.cabinets.setContacts(cabinetId, contacts, anonymous))
+  const code = must(
+    step('types the code'),
+    decodeWith(PhoneCodeInput)({ code: codeSentTo(sms, person.phone) }),
   )
+  must(step('confirms the phone'), await app.cabinets.confirmPhone(cabinetId, code, anonymous))
+  const password = must(step('types a password'), decodeWith(PasswordInput)({ password: person.password }))
   const { cabinetNumber } = must(
     step('sets a password'),
-    await app.cabinets.completeRegistration(cabinetId, { password: person.password }, anonymous),
+    await app.cabinets.completeRegistration(cabinetId, password, anonymous),
   )
   const me = asCabinet(cabinetId)
   const paymentCode = `DEMO-${seed}-${person.fin}`
   must(
     step('pays at a bank'),
     await app.payments.receive(
-      {
-        paymentCode,
-        amount: candidate.pays,
-        documentNumber: person.document.number,
-        paidAt: minutes(clock.now(), -60).toISOString(),
-        providerReference: `bank-${candidate.n}`,
-      },
+      must(
+        step('states a payment'),
+        decodeWith(PaymentNotice)({
+          paymentCode,
+          amount: candidate.pays,
+          documentNumber: person.document.number,
+          paidAt: minutes(clock.now(), -60).toISOString(),
+          providerReference: `bank-${candidate.n}`,
+        }),
+      ),
       provider,
     ),
   )
-  must(
-    step('credits the payment'),
-    await app.accounts.creditPayment(cabinetId, { paymentCode, method: candidate.credit }, me),
+  const credit = must(
+    step('types the code'),
+    decodeWith(CreditInput)({ paymentCode, method: candidate.credit }),
   )
+  must(step('credits the payment'), await app.accounts.creditPayment(cabinetId, credit, me))
   const answer = await app.exams.candidate.register(cabinetId, examId, { subgroup: candidate.subgroup }, me)
   const base = {
     ...candidate,

@@ -1,20 +1,27 @@
+import { hostname } from 'node:os'
 import {
   type CheckpointStore,
+  createLocalLeases,
   createMemoryCheckpointStore,
   createMemoryEventStore,
   createMemoryIdempotencyStore,
   createSqlCheckpointStore,
   createSqlEventStore,
   createSqlIdempotencyStore,
+  createSqlViewStore,
   type EventStore,
   HEARTBEAT_IDEMPOTENCY_POLICY,
   type IdempotencyPolicy,
   type IdempotencyStore,
+  type Leases,
   type Logger,
   openSqlDatabase,
+  type ReadModelStorage,
   type SqlClient,
+  sqlLogHead,
 } from '@imtahan/adapters'
 import { createEventStoreDbStore } from '@imtahan/adapters/eventstoredb'
+import { createPostgresLeases } from '@imtahan/adapters/postgres'
 import { describeStore, pgliteFolder } from '../store-options.js'
 import type { ServeOptions } from './options.js'
 
@@ -28,8 +35,14 @@ export type Backing = {
   readonly store: EventStore
   readonly idempotency: IdempotencyStore
   readonly checkpoints: CheckpointStore
+  /** The read models in the store's database; absent = in memory, rebuilt at every start. */
+  readonly readModels?: ReadModelStorage
+  /** Who runs each projection and process manager: advisory locks on PostgreSQL, a map otherwise. */
+  readonly leases: Leases
   /** Where the data is, for the start-up message; never a password. */
   readonly where: string
+  /** Releases the leases, then closes the store (and with it the rest). */
+  readonly close: () => Promise<void>
   /** The idempotency store's policy, which the HTTP middleware heartbeats by. */
   readonly idempotencyPolicy: IdempotencyPolicy
   /** PostgreSQL or PGlite: the database itself, for sign-in sessions, throttles and readiness. */
@@ -43,9 +56,17 @@ export type Backing = {
  */
 const policy = HEARTBEAT_IDEMPOTENCY_POLICY
 
+/** Names this process among the lease holders and in `pg_stat_activity`. */
+export const instanceIdOf = (): string => `${hostname()}:${process.pid}`
+
+const closing = (store: EventStore, leases: Leases) => async () => {
+  await leases.close()
+  await store.close()
+}
+
 /**
- * With PostgreSQL or PGlite, idempotency keys and the process checkpoint are
- * tables in the same database (PGlite: the same single connection, which
+ * With PostgreSQL or PGlite, idempotency keys, the checkpoints and the read
+ * models are tables in the same database (PGlite: the same single connection, which
  * is all a folder allows). EventStoreDB and memory keep them in memory: keys
  * are then forgotten on restart, and the process runner replays the log,
  * which its derived ids make harmless.
@@ -54,21 +75,22 @@ export const openBacking = async (options: ServeOptions, logger?: Logger): Promi
   const where = describeStore(options)
   switch (options.store) {
     case 'memory':
+    case 'eventstoredb': {
+      const store =
+        options.store === 'memory'
+          ? createMemoryEventStore()
+          : createEventStoreDbStore({ connectionString: options.eventStoreUrl ?? '' })
+      const leases = createLocalLeases(instanceIdOf())
       return {
-        store: createMemoryEventStore(),
+        store,
         idempotency: createMemoryIdempotencyStore(policy),
         checkpoints: createMemoryCheckpointStore(),
+        leases,
         where,
         idempotencyPolicy: policy,
+        close: closing(store, leases),
       }
-    case 'eventstoredb':
-      return {
-        store: createEventStoreDbStore({ connectionString: options.eventStoreUrl ?? '' }),
-        idempotency: createMemoryIdempotencyStore(policy),
-        checkpoints: createMemoryCheckpointStore(),
-        where,
-        idempotencyPolicy: policy,
-      }
+    }
     default: {
       const postgres = options.store === 'postgres'
       const client = await openSqlDatabase(
@@ -89,11 +111,25 @@ export const openBacking = async (options: ServeOptions, logger?: Logger): Promi
       try {
         const schema = options.schema
         const store = await createSqlEventStore(options.store, client, { schema })
+        const idempotency = await createSqlIdempotencyStore(client, { schema, policy })
+        const checkpoints = await createSqlCheckpointStore(client, schema)
+        const views = await createSqlViewStore(client, { schema })
+        // PGlite is one process by construction (one open instance per folder): a map is lease enough.
+        const leases = postgres
+          ? await createPostgresLeases({
+              connectionString: options.databaseUrl ?? '',
+              instanceId: instanceIdOf(),
+              schema,
+            })
+          : createLocalLeases(instanceIdOf())
         return {
           store,
-          idempotency: await createSqlIdempotencyStore(client, { schema, policy }),
-          checkpoints: await createSqlCheckpointStore(client, schema),
+          idempotency,
+          checkpoints,
+          readModels: { store: views, log: sqlLogHead(client, schema) },
+          leases,
           where,
+          close: closing(store, leases),
           idempotencyPolicy: policy,
           sql: { client, schema },
         }

@@ -24,7 +24,7 @@ export type ServeOptions = StoreSelection & {
   /** From IMTAHAN_SECRET; otherwise kept in the data dir (PGlite) or random (memory). */
   readonly secret: string | undefined
   /**
-   * Decode every event once before listening and refuse to start on one that
+   * Decode and hash-check the events since the last start before listening; refuse to start on one that
    * does not (docs/operators.md); `--skip-log-check` turns it off.
    */
   readonly logCheck: boolean
@@ -48,7 +48,7 @@ ${storeHelp(STORE_KINDS)}
   --api-key <role>=<key>  an API key for a role, repeatable            (IMTAHAN_API_KEY_<ROLE>=key[,key])
                           roles: ${API_KEY_ROLES.join(', ')}
   --no-dev                no /dev routes and no default provider key
-  --skip-log-check        start without first decoding every event (see docs/operators.md)
+  --skip-log-check        start without checking the events written since the last start (docs/operators.md)
   --calendar <file>       a business-calendar year file, repeatable; replaces the shipped files
                           (IMTAHAN_CALENDAR=file[,file]; see docs/appeals.md)
   -h, --help              this text

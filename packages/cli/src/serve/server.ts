@@ -53,18 +53,21 @@ export const startServer = async (
   const backing = await openBacking(options, logger)
   let signIn: SignInState
   try {
-    signIn = await openSignInState(backing, secret, systemClock, logger)
-    if (options.logCheck) await checkLogBeforeServing(backing.store, logger)
+    signIn = await openSignInState(backing, secret, systemClock, logger, backing.leases)
+    if (options.logCheck) await checkLogBeforeServing(backing.store, logger, backing.checkpoints)
     else
       logger.warn('log check skipped (--skip-log-check): an undecodable event will stop the process runner')
   } catch (error) {
-    await backing.store.close()
+    await backing.close()
     throw error
   }
   const sms = createDevSmsSender(logger)
   const metrics = createMetrics()
   const readiness = readinessOf(backing, options.maxProjectionLag)
-  metrics.observe({ ...(readiness.lags === undefined ? {} : { lags: readiness.lags }) })
+  metrics.observe({
+    holders: () => backing.leases.holders(),
+    ...(readiness.lags === undefined ? {} : { lags: readiness.lags }),
+  })
   const imtahan = createImtahan({
     store: instrumentEventStore(backing.store, metrics),
     registry: createFixtureRegistry(),
@@ -74,6 +77,8 @@ export const startServer = async (
     finFingerprint: createFinFingerprint(deriveKey(secret, 'fin-fingerprint')),
     clock: systemClock,
     checkpoints: backing.checkpoints,
+    ...(backing.readModels === undefined ? {} : { readModels: backing.readModels }),
+    leases: backing.leases,
     logger,
     calendar,
   })
@@ -90,12 +95,13 @@ export const startServer = async (
     readiness,
     secret,
     apiKeys,
+    auditLog: backing.store,
     ...(options.dev ? { devSms: sms } : {}),
   })
   try {
     await imtahan.start()
   } catch (error) {
-    await backing.store.close()
+    await backing.close()
     throw error
   }
   const server = await new Promise<ReturnType<typeof serve>>((resolve, reject) => {
@@ -127,7 +133,7 @@ export const startServer = async (
       clearTimeout(grace)
       await imtahan.stop()
       signIn.stop()
-      await backing.store.close()
+      await backing.close()
       logger.info('stopped')
     })()
     return stopping

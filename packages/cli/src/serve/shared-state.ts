@@ -4,6 +4,7 @@ import {
   createMemorySignInSessions,
   createSqlLoginThrottle,
   createSqlSignInSessions,
+  type Leases,
   type Logger,
   type LoginThrottle,
   type SignInSessions,
@@ -20,6 +21,7 @@ export type SignInState = {
 
 /** Expired rows never count (every read compares expiry), so cleaning up is only for space: rarely is enough. */
 const PURGE_EVERY_MS = 10 * 60 * 1000
+const PURGE_LEASE = 'imtahan.sign-in-purge'
 
 /**
  * Sign-in sessions and the login throttle where every process sees them: the
@@ -34,6 +36,7 @@ export const openSignInState = async (
   secret: Buffer,
   clock: Clock,
   logger: Logger,
+  leases: Leases,
 ): Promise<SignInState> => {
   const sessionOptions = {
     secret: deriveKey(secret, 'sessions'),
@@ -50,10 +53,20 @@ export const openSignInState = async (
     sql === undefined
       ? createMemoryLoginThrottle(throttleOptions)
       : await createSqlLoginThrottle(sql.client, { ...throttleOptions, schema: sql.schema })
-  // Every process purges: the deletes are idempotent and cheap, so no lease is needed to run them once.
+  // One process purges per round, whichever takes the lease; the others skip. Were two to run (a
+  // lease lost mid-purge), nothing breaks: the deletes are idempotent.
+  const purge = async () => {
+    const lease = await leases.acquire(PURGE_LEASE)
+    if (lease === undefined) return [0, 0] as const
+    try {
+      const now = clock.now()
+      return await Promise.all([sessions.purgeExpired(now), loginThrottle.purgeExpired(now)])
+    } finally {
+      await lease.release()
+    }
+  }
   const timer = setInterval(() => {
-    const now = clock.now()
-    Promise.all([sessions.purgeExpired(now), loginThrottle.purgeExpired(now)]).then(
+    purge().then(
       ([expiredSessions, forgottenLogins]) =>
         logger.debug({ expiredSessions, forgottenLogins }, 'purged expired sign-in state'),
       (error: unknown) =>

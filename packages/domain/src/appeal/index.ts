@@ -1,4 +1,3 @@
-export * from '../projections/candidate-record.js'
 export { bakuTimeText, dayText } from './baku-text.js'
 export * from './codecs.js'
 export * from './commands.js'

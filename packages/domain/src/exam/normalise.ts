@@ -1,3 +1,4 @@
+import * as t from 'io-ts'
 import type { OptionLetter } from './model.js'
 
 /**
@@ -25,6 +26,17 @@ import type { OptionLetter } from './model.js'
  * Nothing else: "3.50" and "3.5" stay different (the key lists both if both
  * are right). The function is idempotent, which the scorer relies on.
  */
+/**
+ * The version of the rule below, recorded in every `ExamDefined` (version 2)
+ * so an auditor knows which rule scored the sitting. Change the rule only
+ * together with a new version number and keep the old rule for old sittings.
+ */
+export const OPEN_ANSWER_NORMALISATION = 1 as const
+export const OpenAnswerNormalisationVersion = t.literal(
+  OPEN_ANSWER_NORMALISATION,
+  'OpenAnswerNormalisationVersion',
+)
+
 export const normaliseOpenAnswer = (text: string): string => {
   // Shortcut, same result: printable ASCII needs no NFC and has no İ.
   const ascii = PRINTABLE_ASCII.test(text)

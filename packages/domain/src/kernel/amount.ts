@@ -1,5 +1,5 @@
 import * as E from 'fp-ts/lib/Either.js'
-import { type DomainError, domainError } from './errors.js'
+import { type DomainError, domainError, type ErrorEntry } from './errors.js'
 import { Money } from './money.js'
 
 /**
@@ -7,7 +7,16 @@ import { Money } from './money.js'
  * number of qəpik. Codecs already enforce both at the edge; this guard keeps
  * the deciders honest when a caller builds `Money` by arithmetic.
  */
-export const checkAmount = (scope: string, amount: Money): E.Either<DomainError, Money> =>
+/** The row each money area declares for `<area>.invalid_amount`. */
+export const INVALID_AMOUNT = {
+  status: 422,
+  meaning: 'The amount is not positive or has more than 2 decimals (WAL-4).',
+} as const satisfies ErrorEntry
+
+/** The areas that move money; each declares its own `<area>.invalid_amount` code. */
+export type AmountScope = 'wallet' | 'payment' | 'transfer'
+
+export const checkAmount = (scope: AmountScope, amount: Money): E.Either<DomainError, Money> =>
   !Money.isPositive(amount)
     ? E.left(
         domainError(`${scope}.invalid_amount`, 'The amount must be greater than 0.00 manat.', {

@@ -1,4 +1,3 @@
-export * from '../projections/unclaimed-payments.js'
 export * from './commands.js'
 export * from './decider.js'
 export * from './events.js'

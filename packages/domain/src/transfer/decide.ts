@@ -1,7 +1,7 @@
 import * as E from 'fp-ts/lib/Either.js'
 import { pipe } from 'fp-ts/lib/function.js'
 import { checkAmount } from '../kernel/amount.js'
-import { type DomainError, domainError } from '../kernel/errors.js'
+import { type DomainError, domainError, type ErrorCode } from '../kernel/errors.js'
 import { Money } from '../kernel/money.js'
 import { recordable } from '../kernel/recordable.js'
 import type { RequestTransfer, TransferCommand, TransferContext, TransferStep } from './commands.js'
@@ -10,7 +10,7 @@ import type { TransferState, TransferStatus } from './state.js'
 
 type Decision = E.Either<DomainError, readonly TransferEvent[]>
 
-const refuse = (code: string, message: string, details?: Record<string, unknown>): Decision =>
+const refuse = (code: ErrorCode, message: string, details?: Record<string, unknown>): Decision =>
   E.left(domainError(code, message, details))
 
 const sameRequest = (a: TransferRequested, b: RequestTransfer): boolean =>

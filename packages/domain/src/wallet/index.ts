@@ -1,5 +1,3 @@
-export * from '../projections/account-statement.js'
-export * from '../projections/money-invariants.js'
 export * from './commands.js'
 export { feeDeclineError } from './decide.js'
 export * from './decider.js'

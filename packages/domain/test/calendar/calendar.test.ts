@@ -39,8 +39,17 @@ describe('business calendar (CAL-1…3)', () => {
   })
 
   it('CAL-1: commemorative days (20 January, 18 October, 12 and 17 November) are working days', () => {
-    for (const date of ['2026-01-20', '2025-10-17', '2026-11-12', '2026-11-17', '2025-11-12', '2025-11-17'])
+    for (const date of ['2025-01-20', '2026-01-20', '2026-11-12', '2026-11-17', '2025-11-12', '2025-11-17'])
       expect(business(date), date).toBe(true)
+    // 18 October falls on a weekend in both shipped years (Saturday 2025, Sunday 2026): it is
+    // no holiday or rest day of its own, and no rest day moves from it to the Monday (CAL-2).
+    for (const [date, monday] of [
+      ['2025-10-18', '2025-10-20'],
+      ['2026-10-18', '2026-10-19'],
+    ] as const) {
+      expect(calendar.nonWorking.has(date), date).toBe(false)
+      expect(business(monday), monday).toBe(true)
+    }
   })
 
   it('CAL-1: each year has two Ramazan and two Qurban bayramı days', () => {

@@ -50,7 +50,11 @@ describe('@imtahan/domain/testing: given / when / then for any runner', () => {
 
   it('expectRight and expectRefused unwrap an Either or throw', () => {
     expect(expectRight(E.right(1))).toBe(1)
-    expect(() => expectRight(E.left({ code: 'x', message: 'no' }))).toThrow(/Expected success/)
-    expect(expectRefused(E.left({ code: 'x', message: 'no' }), 'x').message).toBe('no')
+    expect(() => expectRight(E.left({ code: 'wallet.not_open' as const, message: 'no' }))).toThrow(
+      /Expected success/,
+    )
+    expect(
+      expectRefused(E.left({ code: 'wallet.not_open' as const, message: 'no' }), 'wallet.not_open').message,
+    ).toBe('no')
   })
 })

@@ -6,7 +6,15 @@ import type { AppEnv } from '../context.js'
 import { refuse } from './errors.js'
 
 /** Who may call a route: nobody in particular, a cabinet owner, a registration in progress, the provider. */
-export type Guard = 'none' | 'session' | 'registration' | 'provider' | 'board' | 'staff' | 'commission'
+export type Guard =
+  | 'none'
+  | 'session'
+  | 'registration'
+  | 'provider'
+  | 'board'
+  | 'staff'
+  | 'commission'
+  | 'auditor'
 
 export const bearerOf = (header: string | undefined): string | undefined => {
   const match = /^Bearer\s+(\S+)\s*$/i.exec(header ?? '')
@@ -39,6 +47,25 @@ export const holdsRole = (apiKeys: ApiKeys, role: ApiKeyRole, key: string | unde
   key !== undefined && (apiKeys[role] ?? []).some((expected) => sameSecret(key, expected))
 
 const unauthenticated = (message: string) => refuse('auth.unauthenticated', message)
+
+/** Whether `key` is a key of any role (staff keys by their secret). */
+const holdsAnyRole = (apiKeys: ApiKeys, key: string | undefined): boolean =>
+  API_KEY_ROLES.some((role) => role !== 'staff' && holdsRole(apiKeys, role, key)) ||
+  staffHolding(apiKeys, key) !== undefined
+
+/**
+ * SPEC §5: the auditor reads every stream and writes nothing. Put in front of
+ * every route that is not a GET, before its own guard, so an auditor's key is
+ * refused with 403 on every write route — also on those that need no
+ * authentication (registration, sign-in) — instead of being ignored.
+ */
+export const auditorReadsOnly =
+  (apiKeys: ApiKeys): MiddlewareHandler<AppEnv> =>
+  async (c, next) => {
+    if (holdsRole(apiKeys, 'auditor', c.req.header('x-api-key')))
+      return refuse('auth.read_only', 'The auditor reads every stream and writes nothing (SPEC §5).')
+    await next()
+  }
 
 /**
  * SPEC §5 "staff … for the sittings they are assigned to": a staff key may
@@ -107,6 +134,18 @@ export const guards = (deps: GuardDeps): Record<Guard, MiddlewareHandler<AppEnv>
     if (!holdsRole(deps.apiKeys, 'commission', c.req.header('x-api-key')))
       return unauthenticated('The appeals commission authenticates with its API key in the X-Api-Key header.')
     c.set('principal', { kind: 'commission' })
+    await next()
+  },
+  auditor: async (c, next) => {
+    const key = c.req.header('x-api-key')
+    if (!holdsRole(deps.apiKeys, 'auditor', key))
+      return holdsAnyRole(deps.apiKeys, key)
+        ? refuse(
+            'auth.forbidden',
+            'Only the auditor’s API key reads the log; this key belongs to another role.',
+          )
+        : unauthenticated('The auditor authenticates with its API key in the X-Api-Key header.')
+    c.set('principal', { kind: 'auditor' })
     await next()
   },
   staff: async (c, next) => {

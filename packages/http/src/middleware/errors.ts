@@ -1,5 +1,5 @@
 import { isStoreUnavailable } from '@imtahan/adapters'
-import { type DomainError, domainError } from '@imtahan/domain'
+import { type DomainError, domainError, type ErrorCode } from '@imtahan/domain'
 import type { Context, ErrorHandler, NotFoundHandler } from 'hono'
 import type { AppEnv } from '../context.js'
 import { PROBLEM_TYPE_BASE, problemOf } from '../problem.js'
@@ -14,7 +14,7 @@ export class ProblemError extends Error {
   }
 }
 
-export const refuse = (code: string, message: string, details?: Record<string, unknown>): never => {
+export const refuse = (code: ErrorCode, message: string, details?: Record<string, unknown>): never => {
   throw new ProblemError(domainError(code, message, details))
 }
 

@@ -1,41 +1,85 @@
-import { Instant, LocalDate, MoneyFromString } from '@imtahan/domain'
+import {
+  CabinetNumber,
+  DocumentNumber,
+  documentSeriesCodec,
+  Email,
+  Fin,
+  Id,
+  Instant,
+  Label,
+  LocalDate,
+  MoneyFromString,
+  PaymentCode,
+  PhoneNumber,
+  PositiveMoney,
+} from '@imtahan/domain'
 import * as t from 'io-ts'
 import { describeCodec, type JsonSchema } from './json-schema.js'
 
 /**
- * The edge checks shapes (a string here, an object there) and leaves the
- * meaning (is it a FIN, a phone, an amount) to the facade, which decodes
- * with the domain's codecs and lists every problem in one 400. These codecs
- * carry the description and an example for the document.
+ * The edge decodes requests with the domain's own codecs, so a route's
+ * handler and the use case behind it get typed values and nothing decodes
+ * twice. `documented` gives a domain codec the description and example the
+ * document shows for one field: a copy with the same name and the same
+ * decoding, so what is documented is what is decoded.
  */
-export const text = (description: string, example: string, extra: JsonSchema = {}) =>
-  describeCodec(
-    new t.Type<string, string, unknown>('string', t.string.is, t.string.validate, t.string.encode),
-    {
-      type: 'string',
-      description,
-      example,
-      ...extra,
-    },
-  )
+export const documented = <A, O>(codec: t.Type<A, O, unknown>, schema: JsonSchema) =>
+  describeCodec(new t.Type<A, O, unknown>(codec.name, codec.is, codec.validate, codec.encode), schema)
 
-export const money = describeCodec(
-  new t.Type('Money', MoneyFromString.is, MoneyFromString.validate, MoneyFromString.encode),
-  { type: 'string', pattern: '^(0|[1-9]\\d{0,14})(\\.\\d{1,2})?$', description: 'AZN', example: '12.50' },
-)
-export const instant = describeCodec(new t.Type('Instant', Instant.is, Instant.validate, Instant.encode), {
+/** A plain string in a response (an answer field the server writes, never decoded from a person). */
+export const text = (description: string, example: string, extra: JsonSchema = {}) =>
+  documented(t.string, { type: 'string', description, example, ...extra })
+
+const MONEY_PATTERN = '^(0|[1-9]\\d{0,14})(\\.\\d{1,2})?$'
+
+export const money = documented(MoneyFromString, {
+  type: 'string',
+  pattern: MONEY_PATTERN,
+  description: 'AZN',
+  example: '12.50',
+})
+export const instant = documented(Instant, {
   type: 'string',
   format: 'date-time',
   example: '2026-05-20T08:00:00.000Z',
 })
-export const localDate = describeCodec(
-  new t.Type('LocalDate', LocalDate.is, LocalDate.validate, LocalDate.encode),
-  {
-    type: 'string',
-    format: 'date',
-    example: '1998-03-14',
-  },
+export const localDate = documented(LocalDate, { type: 'string', format: 'date', example: '1998-03-14' })
+
+const string = (description: string, example: string, extra: JsonSchema = {}): JsonSchema => ({
+  type: 'string',
+  description,
+  example,
+  ...extra,
+})
+
+export const cabinetNumberInput = (description: string, example: string) =>
+  documented(CabinetNumber, string(description, example))
+export const paymentCodeInput = documented(
+  PaymentCode,
+  string('Payment code as issued by the provider', 'PAY-2026-000123'),
 )
+export const finInput = documented(
+  Fin,
+  string('FIN: 7 characters, capital letters and digits, never I or O', '5ZK7P2Q'),
+)
+export const phoneInput = (description: string, example: string) =>
+  documented(PhoneNumber, string(description, example))
+export const emailInput = (description: string) =>
+  documented(Email, string(description, 'rashad@example.az', { format: 'email' }))
+export const documentNumberInput = (description: string, example: string) =>
+  documented(DocumentNumber, string(description, example))
+/** CAB-1: the operator's list of series, as configured. */
+export const documentSeriesInput = (description: string, allowed: readonly string[]) =>
+  documented(documentSeriesCodec(allowed), string(description, allowed[0] ?? 'AZE', { enum: [...allowed] }))
+export const labelInput = (description: string, example: string) =>
+  documented(Label, string(description, example, { maxLength: 200 }))
+export const idInput = (description: string, example: string) => documented(Id, string(description, example))
+export const amountInput = (description: string, example: string) =>
+  documented(MoneyFromString, string(description, example, { pattern: MONEY_PATTERN }))
+export const positiveAmountInput = (description: string, example: string) =>
+  documented(PositiveMoney, string(description, example, { pattern: MONEY_PATTERN }))
+export const instantInput = (description: string, example: string) =>
+  documented(Instant, string(description, example, { format: 'date-time' }))
 
 type Maybe<O extends t.Props> = { [K in keyof O]: t.UnionC<[O[K], t.UndefinedC]> }
 

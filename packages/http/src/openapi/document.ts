@@ -1,3 +1,4 @@
+import type { ErrorCode } from '@imtahan/domain'
 import type { Guard } from '../middleware/auth.js'
 import { statusFor } from '../problem.js'
 import { type JsonSchema, toJsonSchema } from './json-schema.js'
@@ -13,6 +14,7 @@ const SECURITY: Record<Guard, readonly Record<string, string[]>[] | undefined> =
   board: [{ boardKey: [] }],
   staff: [{ staffKey: [] }],
   commission: [{ commissionKey: [] }],
+  auditor: [{ auditorKey: [] }],
 }
 
 const PROBLEM_SCHEMA: JsonSchema = {
@@ -44,14 +46,16 @@ const parametersOf = (schema: JsonSchema | undefined, where: 'path' | 'query') =
 
 /** Every refusal a route may give, grouped by status, so a client sees which codes to expect. */
 const problemResponses = (doc: RouteDoc) => {
-  const codes = new Set(doc.errors)
+  const codes = new Set<ErrorCode>(doc.errors)
   if (doc.params || doc.query || doc.body) codes.add('validation.invalid_input')
   if (doc.body)
-    for (const code of ['http.malformed_json', 'http.body_too_large', 'http.unsupported_media_type'])
+    for (const code of ['http.malformed_json', 'http.body_too_large', 'http.unsupported_media_type'] as const)
       codes.add(code)
   if (doc.guard !== 'none') codes.add('auth.unauthenticated')
+  if (doc.guard === 'auditor') codes.add('auth.forbidden')
+  if (doc.method !== 'get') codes.add('auth.read_only')
   if (doc.idempotent)
-    for (const code of ['idempotency.key_reused', 'idempotency.in_progress']) codes.add(code)
+    for (const code of ['idempotency.key_reused', 'idempotency.in_progress'] as const) codes.add(code)
   const byStatus = new Map<number, string[]>()
   for (const code of codes) byStatus.set(statusFor(code), [...(byStatus.get(statusFor(code)) ?? []), code])
   byStatus.set(500, ['http.internal'])
@@ -104,6 +108,13 @@ const operationOf = (doc: RouteDoc) => {
       [String(success.status)]: {
         description: success.description,
         ...(success.codec ? { content: content(toJsonSchema(success.codec), success.example) } : {}),
+        ...(success.mediaType
+          ? {
+              content: {
+                [success.mediaType]: { schema: { type: 'string', description: success.description } },
+              },
+            }
+          : {}),
       },
       ...problemResponses(doc),
     },
@@ -151,6 +162,12 @@ export const openApiDocument = (routes: readonly RouteDoc[], info: DocumentInfo)
           in: 'header',
           name: 'X-Api-Key',
           description: 'The appeals commission’s key (SPEC §5)',
+        },
+        auditorKey: {
+          type: 'apiKey',
+          in: 'header',
+          name: 'X-Api-Key',
+          description: 'The auditor’s key: reads the log, writes nothing (SPEC §5)',
         },
       },
     },

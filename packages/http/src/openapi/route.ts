@@ -1,4 +1,4 @@
-import { type DomainError, describeErrors, domainError } from '@imtahan/domain'
+import { type DomainError, describeErrors, domainError, type ErrorCode } from '@imtahan/domain'
 import * as E from 'fp-ts/lib/Either.js'
 import type { Hono, MiddlewareHandler } from 'hono'
 import type * as t from 'io-ts'
@@ -36,12 +36,14 @@ export type RouteDefinition<P, Q, B, R> = {
   readonly success: {
     readonly status: number
     readonly description: string
-    /** Absent for a response without body (204). */
+    /** Absent for a response without body (204) and for a stream. */
     readonly codec?: Codec<R>
+    /** A streamed body of this media type (`application/x-ndjson`): `handle` returns the `Response`. */
+    readonly mediaType?: string
     readonly example?: unknown
   }
   /** The domain error codes this route may answer with, documented as problem responses. */
-  readonly errors: readonly string[]
+  readonly errors: readonly ErrorCode[]
   readonly handle: (input: RouteInput<P, Q, B>) => Promise<E.Either<DomainError, R>>
 }
 
@@ -104,6 +106,8 @@ const decodeInput = async (doc: RouteDoc, c: AppContext): Promise<E.Either<Domai
 export type Middlewares = {
   readonly guards: Record<Guard, MiddlewareHandler<AppEnv>>
   readonly idempotent: MiddlewareHandler<AppEnv>
+  /** In front of every route that is not a GET (the auditor writes nothing). */
+  readonly writes: MiddlewareHandler<AppEnv>
 }
 
 /**
@@ -123,12 +127,14 @@ export const routeTable = (app: Hono<AppEnv>, middlewares: Middlewares) => {
     }
     const guard = middlewares.guards[definition.guard]
     const idempotent = definition.idempotent ? middlewares.idempotent : middlewares.guards.none
-    app.on(definition.method.toUpperCase(), honoPath, named, guard, idempotent, async (c) => {
+    const writes = definition.method === 'get' ? middlewares.guards.none : middlewares.writes
+    app.on(definition.method.toUpperCase(), honoPath, named, writes, guard, idempotent, async (c) => {
       const input = await decodeInput(doc, c)
       if (E.isLeft(input)) return problemResponse(c, input.left)
       const { params, query, body } = input.right
       const result = await handle({ params: params as P, query: query as Q, body: body as B, c })
       if (E.isLeft(result)) return problemResponse(c, result.left)
+      if (result.right instanceof Response) return result.right
       const { status, codec } = doc.success
       if (codec === undefined) return c.body(null, status as 204)
       return c.json(codec.encode(result.right) as object, status as 200)

@@ -1,11 +1,13 @@
-import type { AccountStatement as Statement } from '@imtahan/domain'
+import type { ErrorCode, AccountStatement as Statement } from '@imtahan/domain'
 import * as E from 'fp-ts/lib/Either.js'
 import * as t from 'io-ts'
 import { callOf, ownCabinet } from '../context.js'
 import {
   AccountStatement,
+  amountInput,
+  cabinetNumberInput,
   object,
-  paymentCode,
+  paymentCodeInput,
   Spending,
   TopUp,
   TransferAnswer,
@@ -14,7 +16,7 @@ import {
 } from '../openapi/codecs.js'
 import type { AddRoute, RouteDeps } from './deps.js'
 
-const creditErrors = [
+const creditErrors: readonly ErrorCode[] = [
   'payment.unknown_code',
   'payment.already_credited',
   'idempotency.key_reused',
@@ -90,7 +92,7 @@ export const accountRoutes = (add: AddRoute, { imtahan }: RouteDeps) => {
     summary: '"Məbləği hesabıma əlavə et": credit a listed payment (PAY-2, PAY-4)',
     guard: 'session',
     idempotent: true,
-    params: object('PaymentCodeParam', { paymentCode }),
+    params: object('PaymentCodeParam', { paymentCode: paymentCodeInput }),
     success: { status: 200, description: 'Credited; the statement after it', codec: AccountStatement },
     errors: [...creditErrors, 'payment.document_mismatch'],
     handle: async ({ params, c }) =>
@@ -109,7 +111,7 @@ export const accountRoutes = (add: AddRoute, { imtahan }: RouteDeps) => {
     summary: 'Credit any electronically obtained payment by typing its code (PAY-3, PAY-4)',
     guard: 'session',
     idempotent: true,
-    body: object('CreditByCode', { paymentCode }),
+    body: object('CreditByCode', { paymentCode: paymentCodeInput }),
     requestExample: { paymentCode: 'PAY-2026-000123' },
     success: { status: 200, description: 'Credited; the statement after it', codec: AccountStatement },
     errors: creditErrors,
@@ -130,8 +132,9 @@ export const accountRoutes = (add: AddRoute, { imtahan }: RouteDeps) => {
     guard: 'session',
     idempotent: true,
     body: object('TransferInput', {
-      toCabinetNumber: text('The recipient’s cabinet number', '10000022'),
-      amount: text('AZN, more than 0, at most 2 decimals', '25.00'),
+      toCabinetNumber: cabinetNumberInput('The recipient’s cabinet number', '10000022'),
+      // A zero amount decodes: the transfer decider refuses it with `transfer.invalid_amount` (WAL-4).
+      amount: amountInput('AZN, more than 0, at most 2 decimals', '25.00'),
       password: text('Your own password', 'Kitab2026yay'),
     }),
     requestExample: { toCabinetNumber: '10000022', amount: '25.00', password: 'Kitab2026yay' },

@@ -1,3 +1,4 @@
+import type { ErrorCode } from '@imtahan/domain'
 import * as t from 'io-ts'
 import { type AppContext, callOf, ownCabinet } from '../context.js'
 import { object, text } from '../openapi/codecs.js'
@@ -8,11 +9,11 @@ import { examId } from './exam-codecs.js'
 const TAG = 'Appeals: candidate'
 const inSitting = object('MyAppealSittingParam', { examId })
 const onAppeal = object('MyAppealParam', { appealId })
-const mine = ['auth.unauthenticated']
+const mine: readonly ErrorCode[] = ['auth.unauthenticated']
 const taskIdText = text('A task id as shown with the result (SCO-0)', 'bb-17')
 
 /** Every refusal a filing can meet (docs/appeals.md, "Errors a client sees"). */
-const FILING_ERRORS = [
+const FILING_ERRORS: readonly ErrorCode[] = [
   'validation.invalid_input',
   'session.not_found',
   'exam.unknown_sitting',

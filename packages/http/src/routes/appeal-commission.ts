@@ -1,3 +1,4 @@
+import type { ErrorCode } from '@imtahan/domain'
 import * as t from 'io-ts'
 import { callOf } from '../context.js'
 import { object, text } from '../openapi/codecs.js'
@@ -6,8 +7,8 @@ import type { AddRoute, RouteDeps } from './deps.js'
 
 const TAG = 'Appeals: commission'
 const onAppeal = object('AppealParam', { appealId })
-const found = ['auth.unauthenticated', 'auth.forbidden', 'appeal.not_found']
-const decisionErrors = [...found, 'validation.invalid_input', 'appeal.already_decided']
+const found: readonly ErrorCode[] = ['auth.unauthenticated', 'auth.forbidden', 'appeal.not_found']
+const decisionErrors: readonly ErrorCode[] = [...found, 'validation.invalid_input', 'appeal.already_decided']
 const reasons = text(
   'Why (shown to the candidate in the cabinet, up to 4000 characters)',
   'The key is correct: …',

@@ -1,6 +1,14 @@
 import * as E from 'fp-ts/lib/Either.js'
 import { callOf, ownCabinet } from '../context.js'
-import { CabinetOverview, object, text } from '../openapi/codecs.js'
+import {
+  CabinetOverview,
+  documentNumberInput,
+  documentSeriesInput,
+  emailInput,
+  object,
+  phoneInput,
+  text,
+} from '../openapi/codecs.js'
 import type { AddRoute, RouteDeps } from './deps.js'
 
 const code = text('The 6-digit code from the SMS', '123456')
@@ -27,8 +35,8 @@ export const cabinetRoutes = (add: AddRoute, { imtahan, sessions }: RouteDeps) =
     summary: '"Sənədim yenilənib": the new document is checked with the registry for the same FIN (CAB-8)',
     guard: 'session',
     body: object('DocumentRenewal', {
-      series: text('Series of the new document', 'AZE'),
-      number: text('Number of the new document', '81234567'),
+      series: documentSeriesInput('Series of the new document', imtahan.policy.cabinet.documentSeries),
+      number: documentNumberInput('Number of the new document', '81234567'),
     }),
     requestExample: { series: 'AZE', number: '81234567' },
     success: { status: 200, description: 'The cabinet with the new document', codec: CabinetOverview },
@@ -46,7 +54,7 @@ export const cabinetRoutes = (add: AddRoute, { imtahan, sessions }: RouteDeps) =
     body: object(
       'ContactsChange',
       {},
-      { phone: text('New mobile number', '055 111 22 33'), email: text('New e-mail', 'rashad@example.az') },
+      { phone: phoneInput('New mobile number', '055 111 22 33'), email: emailInput('New e-mail') },
     ),
     requestExample: { phone: '055 111 22 33' },
     success: {

@@ -3,7 +3,7 @@ import { type DevSmsSender, deterministicUuid, IMTAHAN_NAMESPACE, type Imtahan }
 import { domainError, normalisePhone } from '@imtahan/domain'
 import * as E from 'fp-ts/lib/Either.js'
 import { callOf, ownCabinet } from '../context.js'
-import { AccountStatement, object, text } from '../openapi/codecs.js'
+import { AccountStatement, amountInput, labelInput, object, text } from '../openapi/codecs.js'
 import type { AddRoute } from './deps.js'
 
 /**
@@ -51,9 +51,9 @@ export const devRoutes = (add: AddRoute, sms: DevSmsSender, imtahan: Imtahan) =>
     guard: 'session',
     idempotent: true,
     body: object('DevFee', {
-      service: text('The service', 'exam-registration'),
-      purpose: text('What the money pays for', 'Civil service test, May 2026'),
-      amount: text('AZN, at most 2 decimals', '15.00'),
+      service: labelInput('The service', 'exam-registration'),
+      purpose: labelInput('What the money pays for', 'Civil service test, May 2026'),
+      amount: amountInput('AZN, at most 2 decimals', '15.00'),
     }),
     requestExample: {
       service: 'exam-registration',

@@ -1,3 +1,4 @@
+import type { ErrorCode } from '@imtahan/domain'
 import * as t from 'io-ts'
 import { callOf } from '../context.js'
 import { object, text } from '../openapi/codecs.js'
@@ -19,7 +20,7 @@ import {
 const TAG = 'Exams: board'
 const inSitting = object('SittingParam', { examId })
 const onSession = object('SessionParam', { examId, sessionId })
-const sessionErrors = [
+const sessionErrors: readonly ErrorCode[] = [
   'validation.invalid_input',
   'session.not_found',
   'exam.unknown_sitting',
@@ -228,6 +229,7 @@ export const examBoardRoutes = (add: AddRoute, { imtahan }: RouteDeps) => {
       'exam.sessions_still_open',
       'exam.already_published',
       'exam.publication_in_past',
+      'exam.appeal_window_not_covered',
     ],
     handle: async ({ params, body, c }) => board.publish(params.examId, body, callOf(c)),
   })

@@ -1,6 +1,7 @@
+import { type ErrorCode, SubgroupCode, TaskId } from '@imtahan/domain'
 import * as t from 'io-ts'
 import { type AppContext, callOf, ownCabinet } from '../context.js'
-import { object, text } from '../openapi/codecs.js'
+import { documented, labelInput, object } from '../openapi/codecs.js'
 import type { AddRoute, RouteDeps } from './deps.js'
 import {
   AnswerAnswer,
@@ -18,8 +19,12 @@ import {
 
 const TAG = 'Exams: candidate'
 const inSitting = object('MySittingParam', { examId })
-const onTask = object('MyTaskParam', { examId, taskId: text('A task id from GET …/tasks', 'bb-17') })
-const mine = ['session.not_found', 'auth.unauthenticated']
+// The task id is decoded here with the domain's codec (a malformed one is a 400, as before).
+const onTask = object('MyTaskParam', {
+  examId,
+  taskId: documented(TaskId, { type: 'string', description: 'A task id from GET …/tasks', example: 'bb-17' }),
+})
+const mine: readonly ErrorCode[] = ['session.not_found', 'auth.unauthenticated']
 
 /**
  * SPEC §3 for the signed-in candidate: `/me/exams/{examId}` is the token's
@@ -54,7 +59,14 @@ export const examCandidateRoutes = (add: AddRoute, { imtahan }: RouteDeps) => {
     guard: 'session',
     idempotent: true,
     params: inSitting,
-    body: object('ExamRegistrationInput', { subgroup: text('AA1 … BB4', 'BB1') }),
+    body: object('ExamRegistrationInput', {
+      subgroup: documented(SubgroupCode, {
+        type: 'string',
+        enum: Object.keys(SubgroupCode.keys),
+        description: 'AA1 … BB4',
+        example: 'BB1',
+      }),
+    }),
     success: { status: 201, description: 'Registered (with the slip) or pending', codec: RegistrationAnswer },
     errors: [
       'validation.invalid_input',
@@ -120,7 +132,9 @@ export const examCandidateRoutes = (add: AddRoute, { imtahan }: RouteDeps) => {
     summary: 'Answer a task, in any order, changeable until the end (EXM-15, SCO-2)',
     guard: 'session',
     params: onTask,
-    body: object('AnswerInput', { answer: text('An option letter, or the short open answer', 'B') }),
+    body: object('AnswerInput', {
+      answer: labelInput('An option letter, or the short open answer', 'B'),
+    }),
     success: { status: 200, description: 'The answer as recorded', codec: AnswerAnswer },
     errors: [
       ...mine,
@@ -156,7 +170,9 @@ export const examCandidateRoutes = (add: AddRoute, { imtahan }: RouteDeps) => {
     summary: '"Personala müraciət": call staff, e.g. to report wrong data on the screen (EXM-13)',
     guard: 'session',
     params: inSitting,
-    body: object('StaffCallInput', { message: t.string }),
+    body: object('StaffCallInput', {
+      message: labelInput('What the candidate needs', 'My surname is misspelt'),
+    }),
     success: { status: 201, description: 'The request', codec: StaffCallAnswer },
     errors: [...mine, 'validation.invalid_input', 'session.not_seated', 'session.ended'],
     handle: async ({ params, body, c }) => candidate.callStaff(me(c), params.examId, body, callOf(c)),

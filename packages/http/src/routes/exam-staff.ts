@@ -1,3 +1,4 @@
+import type { ErrorCode } from '@imtahan/domain'
 import * as t from 'io-ts'
 import { callOf } from '../context.js'
 import { object, text } from '../openapi/codecs.js'
@@ -15,7 +16,12 @@ import {
 
 const TAG = 'Exams: staff'
 const onSession = object('StaffSessionParam', { examId, sessionId })
-const common = ['validation.invalid_input', 'session.not_found', 'exam.unknown_sitting', 'auth.forbidden']
+const common: readonly ErrorCode[] = [
+  'validation.invalid_input',
+  'session.not_found',
+  'exam.unknown_sitting',
+  'auth.forbidden',
+]
 
 /**
  * SPEC §3.3–3.4 for exam staff (API key role `staff`, optionally scoped to
@@ -29,7 +35,7 @@ export const examStaffRoutes = (add: AddRoute, { imtahan }: RouteDeps) => {
     operationId: string,
     summary: string,
     body: t.Mixed,
-    errors: readonly string[],
+    errors: readonly ErrorCode[],
     run: (
       examId: string,
       sessionId: string,

@@ -1,6 +1,14 @@
 import * as t from 'io-ts'
 import { callOf } from '../context.js'
-import { object, paymentCode, text } from '../openapi/codecs.js'
+import {
+  documentNumberInput,
+  instantInput,
+  labelInput,
+  object,
+  paymentCode,
+  paymentCodeInput,
+  positiveAmountInput,
+} from '../openapi/codecs.js'
 import type { AddRoute, RouteDeps } from './deps.js'
 
 /** PAY-1: the payment provider pushes each payment it took, authenticated by its API key. */
@@ -14,11 +22,11 @@ export const providerRoutes = (add: AddRoute, { imtahan }: RouteDeps) => {
     guard: 'provider',
     idempotent: true,
     body: object('PaymentNotice', {
-      paymentCode,
-      amount: text('AZN, more than 0, at most 2 decimals', '50.00'),
-      documentNumber: text('The identity document number the payer stated', '12345678'),
-      paidAt: text('When it was paid, ISO-8601', '2026-05-20T07:00:00Z'),
-      providerReference: text('The provider’s own reference', 'ref-000123'),
+      paymentCode: paymentCodeInput,
+      amount: positiveAmountInput('AZN, more than 0, at most 2 decimals', '50.00'),
+      documentNumber: documentNumberInput('The identity document number the payer stated', '12345678'),
+      paidAt: instantInput('When it was paid, ISO-8601', '2026-05-20T07:00:00Z'),
+      providerReference: labelInput('The provider’s own reference', 'ref-000123'),
     }),
     requestExample: {
       paymentCode: 'PAY-2026-000123',

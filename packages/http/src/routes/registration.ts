@@ -1,19 +1,37 @@
+import type { ErrorCode } from '@imtahan/domain'
 import * as E from 'fp-ts/lib/Either.js'
 import type * as t from 'io-ts'
 import { callOf, ownCabinet } from '../context.js'
-import { cabinetId, cabinetNumber, instant, object, Person, text } from '../openapi/codecs.js'
+import {
+  cabinetId,
+  cabinetNumber,
+  documentNumberInput,
+  documentSeriesInput,
+  emailInput,
+  finInput,
+  instant,
+  object,
+  Person,
+  phoneInput,
+  text,
+} from '../openapi/codecs.js'
 import type { AddRoute, RouteDeps } from './deps.js'
 
-const IdentityDocument = object('IdentityDocumentInput', {
-  series: text('Series from the list (AZE, AA, MYI, DYI by default)', 'AZE'),
-  number: text('Document number as printed', '12345678'),
-})
-const fin = text('FIN: 7 characters, capital letters and digits, never I or O', '5ZK7P2Q')
-const phone = text('Azerbaijani mobile number, any common form', '050 123 45 67')
-const email = text('E-mail (optional)', 'rashad@example.az')
+/** CAB-1: the series comes from the operator's list, so the codec is made with it. */
+const identityDocument = (allowedSeries: readonly string[]) =>
+  object('IdentityDocumentInput', {
+    series: documentSeriesInput('Series from the list (AZE, AA, MYI, DYI by default)', allowedSeries),
+    number: documentNumberInput('Document number as printed', '12345678'),
+  })
+const phone = phoneInput('Azerbaijani mobile number, any common form', '050 123 45 67')
+const email = emailInput('E-mail (optional)')
 const code = text('The 6-digit code from the SMS', '123456')
 const CodeSent = object('CodeSent', { codeSentTo: text('The number, masked', '+99450*****67') })
-const code_errors = ['otp.resend_too_soon', 'cabinet.already_completed', 'validation.invalid_input']
+const code_errors: readonly ErrorCode[] = [
+  'otp.resend_too_soon',
+  'cabinet.already_completed',
+  'validation.invalid_input',
+]
 
 /** CAB-1…CAB-7: the registration steps; from the second step on, the registration token proves the first. */
 export const registrationRoutes = (add: AddRoute, { imtahan, registrationTokens }: RouteDeps) => {
@@ -27,7 +45,10 @@ export const registrationRoutes = (add: AddRoute, { imtahan, registrationTokens 
       'The registry is asked; on a match the person is shown and a registration token is returned, ' +
       'to be sent as `Authorization: Bearer` on the next steps.',
     guard: 'none',
-    body: object('StartRegistration', { document: IdentityDocument, fin }),
+    body: object('StartRegistration', {
+      document: identityDocument(imtahan.policy.cabinet.documentSeries),
+      fin: finInput,
+    }),
     requestExample: { document: { series: 'AZE', number: '12345678' }, fin: '5ZK7P2Q' },
     success: {
       status: 201,

@@ -1,10 +1,15 @@
+import { Login } from '@imtahan/adapters'
 import { domainError } from '@imtahan/domain'
 import * as E from 'fp-ts/lib/Either.js'
 import { callOf } from '../context.js'
-import { cabinetId, cabinetNumber, instant, object, text } from '../openapi/codecs.js'
+import { cabinetId, cabinetNumber, documented, instant, object, text } from '../openapi/codecs.js'
 import type { AddRoute, RouteDeps } from './deps.js'
 
-const login = text('The 8-digit cabinet number or the FIN', '10000016')
+const login = documented(Login, {
+  type: 'string',
+  description: 'The 8-digit cabinet number or the FIN',
+  example: '10000016',
+})
 
 /** Sign-in with back-off per login, logout, and password recovery (CAB-10). */
 export const sessionRoutes = (add: AddRoute, { imtahan, sessions, throttle }: RouteDeps) => {
@@ -33,7 +38,9 @@ export const sessionRoutes = (add: AddRoute, { imtahan, sessions, throttle }: Ro
     },
     errors: ['auth.invalid_credentials', 'auth.too_many_attempts', 'validation.invalid_input'],
     handle: async ({ body, c }) => {
-      const retryAfterSeconds = await throttle.retryAfter(body.login)
+      // The throttle counts per login as normalised, so spacing or case does not start a fresh count.
+      const key = Login.encode(body.login)
+      const retryAfterSeconds = await throttle.retryAfter(key)
       if (retryAfterSeconds > 0)
         return E.left(
           domainError(
@@ -46,10 +53,10 @@ export const sessionRoutes = (add: AddRoute, { imtahan, sessions, throttle }: Ro
         )
       const answer = await imtahan.cabinets.authenticate(body, callOf(c))
       if (E.isLeft(answer)) {
-        if (answer.left.code === 'auth.invalid_credentials') await throttle.failed(body.login)
+        if (answer.left.code === 'auth.invalid_credentials') await throttle.failed(key)
         return answer
       }
-      await throttle.succeeded(body.login)
+      await throttle.succeeded(key)
       const { token, expiresAt } = await sessions.issue(answer.right.cabinetId)
       return E.right({ token, tokenType: 'Bearer', expiresAt, ...answer.right })
     },

@@ -86,6 +86,7 @@ export const makeHttp = async (backing: Backing = 'memory', overrides: Partial<A
     secret: randomBytes(32),
     apiKeys: { payment_provider: [PROVIDER_KEY] },
     devSms: sms,
+    auditLog: store,
     ...overrides,
   })
   return { ...http, imtahan, store, idempotency, sms, clock, log, close: cleanup }

@@ -1,6 +1,7 @@
 import type { AccountStatement, UnclaimedPayment } from '@imtahan/domain'
 import type { Call } from '../shared/caller.js'
 import type { Result } from '../shared/result.js'
+import type { CreditInput, FeeInput, PaymentNotice, TransferInput } from './inputs.js'
 
 /* The account (wallet) and payment use cases (RULES.md §2). */
 
@@ -13,36 +14,16 @@ export type TransferAnswer = {
   readonly balance: string
 }
 
-export type PaymentNotice = {
-  readonly paymentCode: unknown
-  readonly amount: unknown
-  readonly documentNumber: unknown
-  readonly paidAt: unknown
-  readonly providerReference: unknown
-}
-
 export interface AccountUseCases {
   statement(cabinetId: string, call: Call): Result<AccountStatement>
   /** PAY-2: payments stated for the owner's documents, not yet credited. */
   unclaimedPayments(cabinetId: string, call: Call): Result<readonly UnclaimedPayment[]>
   /** PAY-2 (`listed`) and PAY-3 (`code`). */
-  creditPayment(
-    cabinetId: string,
-    input: { paymentCode: unknown; method: 'listed' | 'code' },
-    call: Call,
-  ): Result<AccountStatement>
+  creditPayment(cabinetId: string, input: CreditInput, call: Call): Result<AccountStatement>
   /** WAL-3: a service fee; `chargeId` makes it idempotent. */
-  chargeFee(
-    cabinetId: string,
-    input: { chargeId: unknown; service: unknown; purpose: unknown; amount: unknown },
-    call: Call,
-  ): Result<AccountStatement>
+  chargeFee(cabinetId: string, input: FeeInput, call: Call): Result<AccountStatement>
   /** WAL-4/5. */
-  transfer(
-    cabinetId: string,
-    input: { toCabinetNumber: unknown; amount: unknown; password: unknown },
-    call: Call,
-  ): Result<TransferAnswer>
+  transfer(cabinetId: string, input: TransferInput, call: Call): Result<TransferAnswer>
 }
 
 export interface PaymentUseCases {

@@ -1,5 +1,5 @@
 export type * from './api.js'
 export { paymentUseCases } from './payments.js'
 export { accountStepRunners, paymentTopUp, transferSettlement } from './processes.js'
-export { createUnclaimedPaymentsView } from './unclaimed-view.js'
+export { createUnclaimedPaymentsView, unclaimedPaymentsDefinition } from './unclaimed-view.js'
 export { accountUseCases } from './use-cases.js'

@@ -1,33 +1,15 @@
-import {
-  type AccountStatement,
-  type CreditPayment,
-  DocumentNumber,
-  decodeWith,
-  Instant,
-  Label,
-  PaymentCode,
-  PaymentMethod,
-  PositiveMoney,
-} from '@imtahan/domain'
+import type { AccountStatement, CreditPayment } from '@imtahan/domain'
 import * as E from 'fp-ts/lib/Either.js'
-import * as t from 'io-ts'
 import { deterministicUuid } from '../../ids.js'
-import { decodeCabinetInput } from '../shared/cabinet-input.js'
+import { ownCabinetId } from '../shared/cabinet-input.js'
 import { documentNumbersOf, loadCompletedCabinet, loadStatement } from '../shared/cabinet-reads.js'
 import type { Call } from '../shared/caller.js'
 import type { Env } from '../shared/env.js'
 import type { FollowUps } from '../shared/process-registry.js'
 import type { Result } from '../shared/result.js'
 import { PAYMENT } from '../shared/streams.js'
-import type { PaymentNotice, PaymentUseCases } from './api.js'
-
-const PaymentNoticeCodec = t.type({
-  paymentCode: PaymentCode,
-  amount: PositiveMoney,
-  documentNumber: DocumentNumber,
-  paidAt: Instant,
-  providerReference: Label,
-})
+import type { PaymentUseCases } from './api.js'
+import type { CreditInput, PaymentNotice } from './inputs.js'
 
 /** PAY-1: one stream per payment code; a redelivery with the same data is answered, not recorded again. */
 const receive = async (
@@ -35,10 +17,8 @@ const receive = async (
   notice: PaymentNotice,
   call: Call,
 ): Result<{ paymentCode: string; status: 'received' | 'already_received' }> => {
-  const input = decodeWith(PaymentNoticeCodec)(notice)
-  if (E.isLeft(input)) return input
-  const { paymentCode } = input.right
-  const command = { type: 'ReceivePayment' as const, ...input.right }
+  const { paymentCode } = notice
+  const command = { type: 'ReceivePayment' as const, ...notice }
   const received = await env.run(PAYMENT, paymentCode, command, undefined, {
     call,
     commandId: `payment:${paymentCode}:receive`,
@@ -54,8 +34,6 @@ export const paymentUseCases = (env: Env): PaymentUseCases => ({
   receive: (notice, call) => receive(env, notice, call),
 })
 
-const creditInput = decodeCabinetInput({ paymentCode: PaymentCode, method: PaymentMethod })
-
 /**
  * PAY-2/PAY-3/PAY-4: the payment's own stream decides, appended with an
  * expected revision, so of two racing credits exactly one lands. The top-up
@@ -67,12 +45,12 @@ export const creditPayment = async (
   env: Env,
   followUps: FollowUps,
   cabinetId: string,
-  raw: { paymentCode: unknown; method: unknown },
+  { paymentCode, method }: CreditInput,
   call: Call,
 ): Result<AccountStatement> => {
-  const input = creditInput(cabinetId, raw, call)
-  if (E.isLeft(input)) return input
-  const { cabinetId: id, paymentCode, method } = input.right
+  const own = ownCabinetId(cabinetId, call)
+  if (E.isLeft(own)) return own
+  const id = own.right
   const cabinet = await loadCompletedCabinet(env, id)
   if (E.isLeft(cabinet)) return cabinet
   const walletId = cabinet.right.cabinetNumber

@@ -1,7 +1,5 @@
 import {
-  CabinetNumber,
   Money,
-  MoneyFromString,
   type RequestTransfer,
   type TransferEvent,
   type TransferState,
@@ -9,9 +7,8 @@ import {
   transferDecider,
 } from '@imtahan/domain'
 import * as E from 'fp-ts/lib/Either.js'
-import * as t from 'io-ts'
 import { deterministicUuid } from '../../ids.js'
-import { decodeCabinetInput } from '../shared/cabinet-input.js'
+import { ownCabinetId } from '../shared/cabinet-input.js'
 import { loadCompletedCabinet, walletOwner } from '../shared/cabinet-reads.js'
 import type { Call } from '../shared/caller.js'
 import type { Env } from '../shared/env.js'
@@ -19,12 +16,7 @@ import type { FollowUps } from '../shared/process-registry.js'
 import type { Result } from '../shared/result.js'
 import { TRANSFER, WALLET } from '../shared/streams.js'
 import type { TransferAnswer } from './api.js'
-
-const transferInput = decodeCabinetInput({
-  toCabinetNumber: CabinetNumber,
-  amount: MoneyFromString,
-  password: t.string,
-})
+import type { TransferInput } from './inputs.js'
 
 /** `sent` is still in flight for the caller: the answer says `requested` until it is settled. */
 const answerStatus = (status: TransferStatus): TransferAnswer['status'] =>
@@ -59,12 +51,12 @@ export const transfer = async (
   env: Env,
   followUps: FollowUps,
   cabinetId: string,
-  raw: { toCabinetNumber: unknown; amount: unknown; password: unknown },
+  { toCabinetNumber, amount, password }: TransferInput,
   call: Call,
 ): Result<TransferAnswer> => {
-  const input = transferInput(cabinetId, raw, call)
-  if (E.isLeft(input)) return input
-  const { cabinetId: id, toCabinetNumber, amount, password } = input.right
+  const own = ownCabinetId(cabinetId, call)
+  if (E.isLeft(own)) return own
+  const id = own.right
   const cabinet = await loadCompletedCabinet(env, id)
   if (E.isLeft(cabinet)) return cabinet
   const { cabinetNumber: from, passwordHash } = cabinet.right

@@ -3,44 +3,45 @@ import {
   evolveUnclaimedPayments,
   initialUnclaimedPayments,
   type UnclaimedPayment,
+  type UnclaimedPayments,
   unclaimedFor,
 } from '@imtahan/domain'
 import { decodeRecorded } from '../../command/codec.js'
-import { createMemoryCheckpointStore } from '../../runner/checkpoints.js'
-import { catchUpProjection, runProjection } from '../../runner/projection.js'
-import type { EventStore, RecordedEvent, Subscription } from '../../store/port.js'
-import { serialised } from '../shared/serialised.js'
+import { readByLookup, type ViewDefinition } from '../../views/definition.js'
+import { richJsonCodec } from '../../views/rich-json.js'
 import { PAYMENT, PAYMENT_PREFIX } from '../shared/streams.js'
+import type { Views } from '../shared/views.js'
+
+/**
+ * PAY-2 "method 1": payments not yet credited. One document per payment
+ * code, each the domain's own fold (`evolveUnclaimedPayments`) over that
+ * payment's events alone, found by the document number it was paid for;
+ * once credited the document stays (the fold remembers the credit) but is
+ * found by nothing.
+ */
+export const unclaimedPaymentsDefinition: ViewDefinition<UnclaimedPayments> = {
+  name: 'unclaimed-payments',
+  version: '1',
+  keysOf: (event) => (event.streamId.startsWith(PAYMENT_PREFIX) ? [event.streamId] : []),
+  apply: (doc, event) =>
+    evolveUnclaimedPayments(doc ?? initialUnclaimedPayments, decodeRecorded(PAYMENT.codec, event)),
+  lookupOf: (doc) => [...doc.pending.values()][0]?.documentNumber,
+  codec: richJsonCodec<UnclaimedPayments>(),
+}
 
 export type UnclaimedPaymentsView = {
   /** Brings the view up to the end of the log, so a payment received a moment ago is listed. */
   readonly catchUp: () => Promise<void>
-  readonly follow: (onError: (error: unknown) => void) => Promise<Subscription>
-  readonly rowsFor: (documentNumbers: readonly DocumentNumber[]) => readonly UnclaimedPayment[]
+  readonly rowsFor: (documentNumbers: readonly DocumentNumber[]) => Promise<readonly UnclaimedPayment[]>
 }
 
-/**
- * PAY-2 "method 1": payments not yet credited, kept in memory and fed from
- * the global log. Its checkpoint lives in memory beside it on purpose: a
- * restarted process has an empty view and must replay, which a saved
- * checkpoint would prevent. The fold is idempotent, so the live runner and a
- * catch-up may both deliver an event.
- */
-export const createUnclaimedPaymentsView = (store: EventStore): UnclaimedPaymentsView => {
-  let view = initialUnclaimedPayments
-  const options = {
-    store,
-    checkpoints: createMemoryCheckpointStore(),
-    name: 'imtahan.view.unclaimed-payments',
-    project: async (recorded: RecordedEvent) => {
-      if (recorded.streamId.startsWith(PAYMENT_PREFIX))
-        view = evolveUnclaimedPayments(view, decodeRecorded(PAYMENT.codec, recorded))
-    },
-  }
-  const exclusive = serialised()
-  return {
-    catchUp: () => exclusive(async () => void (await catchUpProjection(options))),
-    follow: (onError) => runProjection({ ...options, onError }),
-    rowsFor: (documentNumbers) => unclaimedFor(view, documentNumbers),
-  }
-}
+export const createUnclaimedPaymentsView = (views: Views): UnclaimedPaymentsView => ({
+  catchUp: () => views.catchUp(unclaimedPaymentsDefinition),
+  rowsFor: async (documentNumbers) => {
+    const pending = new Map<UnclaimedPayment['paymentCode'], UnclaimedPayment>()
+    for (const number of new Set(documentNumbers))
+      for (const { doc } of await readByLookup(views.store, unclaimedPaymentsDefinition, number))
+        for (const [code, payment] of doc.pending) pending.set(code, payment)
+    return unclaimedFor({ ...initialUnclaimedPayments, pending }, documentNumbers)
+  },
+})

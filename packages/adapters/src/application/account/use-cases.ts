@@ -2,14 +2,11 @@ import {
   type AccountStatement,
   type FeeChargeDeclined,
   feeDeclineError,
-  Id,
-  Label,
-  MoneyFromString,
   type UnclaimedPayment,
   type WalletEvent,
 } from '@imtahan/domain'
 import * as E from 'fp-ts/lib/Either.js'
-import { decodeCabinetInput } from '../shared/cabinet-input.js'
+import { ownCabinetId } from '../shared/cabinet-input.js'
 import { documentNumbersOf, loadCompletedCabinet, loadStatement } from '../shared/cabinet-reads.js'
 import type { Call } from '../shared/caller.js'
 import type { Env } from '../shared/env.js'
@@ -17,14 +14,15 @@ import type { FollowUps } from '../shared/process-registry.js'
 import type { Result } from '../shared/result.js'
 import { WALLET } from '../shared/streams.js'
 import type { AccountUseCases } from './api.js'
+import type { FeeInput } from './inputs.js'
 import { creditPayment } from './payments.js'
 import { transfer } from './transfers.js'
 import type { UnclaimedPaymentsView } from './unclaimed-view.js'
 
 const statement = async (env: Env, cabinetId: string, call: Call): Result<AccountStatement> => {
-  const input = decodeCabinetInput({})(cabinetId, {}, call)
-  if (E.isLeft(input)) return input
-  const cabinet = await loadCompletedCabinet(env, input.right.cabinetId)
+  const own = ownCabinetId(cabinetId, call)
+  if (E.isLeft(own)) return own
+  const cabinet = await loadCompletedCabinet(env, own.right)
   return E.isLeft(cabinet) ? cabinet : E.right(await loadStatement(env, cabinet.right.cabinetNumber))
 }
 
@@ -35,12 +33,12 @@ const unclaimedPayments = async (
   cabinetId: string,
   call: Call,
 ): Result<readonly UnclaimedPayment[]> => {
-  const input = decodeCabinetInput({})(cabinetId, {}, call)
-  if (E.isLeft(input)) return input
-  const cabinet = await loadCompletedCabinet(env, input.right.cabinetId)
+  const own = ownCabinetId(cabinetId, call)
+  if (E.isLeft(own)) return own
+  const cabinet = await loadCompletedCabinet(env, own.right)
   if (E.isLeft(cabinet)) return cabinet
   await view.catchUp()
-  return E.right(view.rowsFor(documentNumbersOf(cabinet.right.overview)))
+  return E.right(await view.rowsFor(documentNumbersOf(cabinet.right.overview)))
 }
 
 /**
@@ -60,13 +58,16 @@ const declineOf = async (
   return (await env.load(WALLET, walletId)).events.find(isThisDecline)
 }
 
-const feeInput = decodeCabinetInput({ chargeId: Id, service: Label, purpose: Label, amount: MoneyFromString })
-
 /** WAL-3: the charge id is the wallet's idempotency key, so a repeated charge is answered, not taken twice. */
-const chargeFee = async (env: Env, cabinetId: string, raw: object, call: Call): Result<AccountStatement> => {
-  const input = feeInput(cabinetId, raw, call)
-  if (E.isLeft(input)) return input
-  const { cabinetId: id, chargeId, service, purpose, amount } = input.right
+const chargeFee = async (
+  env: Env,
+  cabinetId: string,
+  { chargeId, service, purpose, amount }: FeeInput,
+  call: Call,
+): Result<AccountStatement> => {
+  const own = ownCabinetId(cabinetId, call)
+  if (E.isLeft(own)) return own
+  const id = own.right
   const cabinet = await loadCompletedCabinet(env, id)
   if (E.isLeft(cabinet)) return cabinet
   const walletId = cabinet.right.cabinetNumber

@@ -84,14 +84,14 @@ const file = async (
 const record = async (appeals: AppealEnv, cabinetId: string) => {
   await appeals.view.catchUp()
   const events: CandidateRecordEvent[] = []
-  for (const sessionId of appeals.view.sessionsOfCabinet(cabinetId)) {
-    const sitting = appeals.view.sitting(examIdOfSession(sessionId))
+  for (const sessionId of await appeals.view.sessionsOfCabinet(cabinetId)) {
+    const sitting = await appeals.view.sitting(examIdOfSession(sessionId))
     if (sitting.defined !== undefined) events.push(sitting.defined)
     if (sitting.published !== undefined) events.push(sitting.published)
     const recorded = await appeals.store.readStream(SESSION.streamOf(sessionId))
     for (const event of recorded) events.push(decodeRecorded(SessionEvent, event) as SessionEvent)
   }
-  for (const appeal of appeals.view.appealsOfCabinet(cabinetId))
+  for (const appeal of await appeals.view.appealsOfCabinet(cabinetId))
     for (const event of [appeal.filed, appeal.decision, appeal.courtCase, appeal.ruling])
       if (event !== undefined) events.push(event)
   return candidateRecordAt(foldCandidateRecord(cabinetId, events), {
@@ -107,7 +107,7 @@ export const candidateUseCases = (appeals: AppealEnv): AppealCandidateUseCases =
     const allowed = asCandidate(call, cabinetId)
     if (E.isLeft(allowed)) return allowed
     await appeals.view.catchUp()
-    const own = [...appeals.view.appealsOfCabinet(cabinetId.toLowerCase())].sort(
+    const own = [...(await appeals.view.appealsOfCabinet(cabinetId.toLowerCase()))].sort(
       (a, b) => (b.filed?.at.getTime() ?? 0) - (a.filed?.at.getTime() ?? 0),
     )
     const views: AppealView[] = []

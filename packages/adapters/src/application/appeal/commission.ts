@@ -115,8 +115,7 @@ export const commissionUseCases = (appeals: AppealEnv): AppealCommissionUseCases
         }),
       )
     await appeals.view.catchUp()
-    const listed = appeals.view
-      .appeals()
+    const listed = (await appeals.view.appeals())
       .filter((state) => state.filed !== undefined)
       .filter((state) => status === undefined || state.status === status)
       .filter((state) => examId === undefined || state.filed?.examId === examId)

@@ -1,5 +1,4 @@
 import { type AppealEvent, appealProcess, type Blueprint, type BusinessCalendar } from '@imtahan/domain'
-import type { Subscription } from '../../store/port.js'
 import type { AppealOptions } from '../shared/deps.js'
 import type { Env } from '../shared/env.js'
 import type { ProcessDefinition } from '../shared/process-registry.js'
@@ -16,7 +15,7 @@ export const appealRescore: ProcessDefinition = {
 }
 
 /**
- * The appeal part of the application: use cases by role and the live view.
+ * The appeal part of the application: use cases by role (its view is in view.ts).
  * Its process (`appealRescore`) is run by the application's one registry;
  * `runSessionStep` is that registry's, so a decision re-scores at once.
  */
@@ -26,23 +25,11 @@ export const createAppeals = (
   options: AppealOptions & { readonly blueprint?: Blueprint; readonly calendar?: BusinessCalendar } = {},
 ) => {
   const appeals = createAppealEnv(env, runSessionStep, options)
-  let live: Subscription | undefined
   const useCases: AppealUseCases = {
     candidate: candidateUseCases(appeals),
     commission: commissionUseCases(appeals),
   }
-  return {
-    useCases,
-    catchUp: () => appeals.view.catchUp(),
-    start: async (onError: (error: unknown) => void) => {
-      live ??= await appeals.view.follow(onError)
-    },
-    stop: async () => {
-      const stopping = live
-      live = undefined
-      await stopping?.stop()
-    },
-  }
+  return { useCases }
 }
 
 export type Appeals = ReturnType<typeof createAppeals>

@@ -34,7 +34,7 @@ export type AppealEnv = Env & {
 }
 
 /** The shipped calendar, loaded once; a broken shipped file is a broken release, so it throws (500), never guesses. */
-const lazyShippedCalendar = (): (() => Promise<BusinessCalendar>) => {
+export const lazyShippedCalendar = (): (() => Promise<BusinessCalendar>) => {
   let loading: Promise<BusinessCalendar> | undefined
   return () => {
     loading ??= loadCalendar().then((loaded) => {
@@ -57,7 +57,7 @@ export const createAppealEnv = (
     businessDays: options.businessDays,
     calendar: given === undefined ? lazyShippedCalendar() : async () => given,
     sittings: createCachedStreams(env.store, EXAM, 1_000),
-    view: createAppealsView(env.store),
+    view: createAppealsView(env.views),
     runSessionStep,
   }
 }

@@ -37,7 +37,7 @@ export const appealableSession = async (
 ): Promise<E.Either<DomainError, AppealableSession | undefined>> => {
   const examId = examIdOfSession(sessionId)
   const { state: exam } = await appeals.sittings.load(examId)
-  const sitting = sittingViewOf(exam, appeals.blueprint)
+  const sitting = sittingViewOf(exam)
   if (sitting === undefined)
     return E.left(domainError('exam.unknown_sitting', `There is no sitting ${examId}.`, { examId }))
   return E.right(appealableSessionOf(state, sitting, exam.published?.publishedAt))

@@ -9,8 +9,7 @@ import {
   numberOf,
 } from '@imtahan/domain'
 import * as E from 'fp-ts/lib/Either.js'
-import * as t from 'io-ts'
-import { decodeCabinetInput } from '../shared/cabinet-input.js'
+import { ownCabinetId } from '../shared/cabinet-input.js'
 import { openCabinetOf } from '../shared/cabinet-reads.js'
 import type { Call } from '../shared/caller.js'
 import type { Env } from '../shared/env.js'
@@ -18,6 +17,7 @@ import type { FollowUps } from '../shared/process-registry.js'
 import type { Result } from '../shared/result.js'
 import { CABINET, FIN_RESERVATION, NUMBER_ALLOCATOR } from '../shared/streams.js'
 import type { CabinetCompletedAnswer } from './api.js'
+import type { PasswordInput } from './input.js'
 
 /** CAB-7: the number for this cabinet; the allocator answers a retry with the number it gave before. */
 const allocateNumber = async (
@@ -65,12 +65,13 @@ export const completeRegistration = async (
   env: Env,
   followUps: FollowUps,
   cabinetId: string,
-  raw: { password: unknown },
+  input: PasswordInput,
   call: Call,
 ): Result<CabinetCompletedAnswer> => {
-  const input = decodeCabinetInput({ password: t.string })(cabinetId, raw, call)
-  if (E.isLeft(input)) return input
-  const { cabinetId: id, password } = input.right
+  const own = ownCabinetId(cabinetId, call)
+  if (E.isLeft(own)) return own
+  const id = own.right
+  const { password } = input
   const cabinet = openCabinetOf((await env.load(CABINET, id)).state)
   if (E.isLeft(cabinet)) return cabinet
   const { overview, fin, passwordHash } = cabinet.right
@@ -115,6 +116,6 @@ export const completeRegistration = async (
   const completed = await env.run(CABINET, id, command, context, { call })
   if (E.isLeft(completed)) return completed
   // Nothing recorded: a concurrent call completed it first, so this password must match the one it stored.
-  if (completed.right.events.length === 0) return completeRegistration(env, followUps, cabinetId, raw, call)
+  if (completed.right.events.length === 0) return completeRegistration(env, followUps, cabinetId, input, call)
   return finishCompletion(env, followUps, id)
 }

@@ -1,13 +1,5 @@
-import {
-  type CabinetId,
-  type DomainError,
-  decodeWith,
-  domainError,
-  finHolderOf,
-  judgeOtp,
-} from '@imtahan/domain'
+import { type CabinetId, type DomainError, domainError, finHolderOf, judgeOtp } from '@imtahan/domain'
 import * as E from 'fp-ts/lib/Either.js'
-import * as t from 'io-ts'
 import { randomId } from '../../ids.js'
 import { type CompletedCabinet, loadCompletedCabinet, walletOwner } from '../shared/cabinet-reads.js'
 import type { Call } from '../shared/caller.js'
@@ -17,7 +9,7 @@ import { FIN_RESERVATION } from '../shared/streams.js'
 import type { LoginAnswer } from './api.js'
 import { onCabinet } from './cabinet-command.js'
 import { newCode, sendIssuedCode } from './codes.js'
-import { Login } from './input.js'
+import type { Login, LoginInput, RecoveryConfirmation, RecoveryRequest } from './input.js'
 
 /**
  * The cabinet a login names. By number: the wallet `wallet-<number>` opened
@@ -47,14 +39,12 @@ const invalidCredentials = (): DomainError =>
  */
 export const authenticate = async (
   env: Env,
-  raw: { login: unknown; password: unknown },
+  { login, password }: LoginInput,
   _call: Call,
 ): Result<LoginAnswer> => {
-  const input = decodeWith(t.type({ login: Login, password: t.string }))(raw)
-  if (E.isLeft(input)) return input
-  const cabinet = await completedCabinetOfLogin(env, input.right.login)
+  const cabinet = await completedCabinetOfLogin(env, login)
   const hash = cabinet?.passwordHash ?? (await decoyHash(env))
-  const verified = await env.passwordHasher.verify(input.right.password, hash)
+  const verified = await env.passwordHasher.verify(password, hash)
   if (cabinet === undefined || !verified) return E.left(invalidCredentials())
   return E.right({ cabinetId: cabinet.overview.cabinetId, cabinetNumber: cabinet.cabinetNumber })
 }
@@ -75,12 +65,10 @@ const decoyHash = (env: Env): Promise<string> => {
  */
 export const requestPasswordRecovery = async (
   env: Env,
-  raw: { login: unknown },
+  { login }: RecoveryRequest,
   call: Call,
 ): Result<{ codeSentTo?: string }> => {
-  const input = decodeWith(t.type({ login: Login }))(raw)
-  if (E.isLeft(input)) return input
-  const cabinet = await completedCabinetOfLogin(env, input.right.login)
+  const cabinet = await completedCabinetOfLogin(env, login)
   if (cabinet === undefined) return E.right({})
   const { code, codeHash } = newCode(env)
   const cabinetId = cabinet.overview.cabinetId
@@ -93,12 +81,9 @@ export const requestPasswordRecovery = async (
 /** CAB-10: the code from the SMS and a new password; an unknown login is answered like "no code waiting". */
 export const completePasswordRecovery = async (
   env: Env,
-  raw: { login: unknown; code: unknown; newPassword: unknown },
+  { login, code, newPassword }: RecoveryConfirmation,
   call: Call,
 ): Result<void> => {
-  const input = decodeWith(t.type({ login: Login, code: t.string, newPassword: t.string }))(raw)
-  if (E.isLeft(input)) return input
-  const { login, code, newPassword } = input.right
   const cabinet = await completedCabinetOfLogin(env, login)
   if (cabinet === undefined) {
     const { now, policy, verifyCode } = env.cabinetContext()

@@ -2,9 +2,7 @@ import {
   type CabinetId,
   cabinetDecider,
   type DomainError,
-  decodeWith,
   domainError,
-  Fin,
   failedAttemptsSince,
   NO_CABINET,
   RegistryAnswer,
@@ -12,7 +10,6 @@ import {
   type StartRegistration,
 } from '@imtahan/domain'
 import * as E from 'fp-ts/lib/Either.js'
-import * as t from 'io-ts'
 import { decodeRecorded, encodeEvent } from '../../command/codec.js'
 import { deterministicUuid, IMTAHAN_NAMESPACE, randomId } from '../../ids.js'
 import type { RegistryQuery } from '../../ports/registry.js'
@@ -21,7 +18,7 @@ import type { Env } from '../shared/env.js'
 import type { Result } from '../shared/result.js'
 import { CABINET, FIN_RESERVATION, REGISTRATION_ATTEMPTS } from '../shared/streams.js'
 import type { RegistrationStarted } from './api.js'
-import { documentCodec } from './input.js'
+import type { RegistrationInput } from './input.js'
 
 /** The registry port speaks plain strings; the domain gets them decoded, with the FIN they were found for. */
 export const askRegistry = async (
@@ -70,13 +67,9 @@ const recordFailedAttempt = async (env: Env, fingerprint: string, refusal: Domai
  */
 export const startRegistration = async (
   env: Env,
-  raw: { document: { series: unknown; number: unknown }; fin: unknown },
+  { document, fin }: RegistrationInput,
   call: Call,
 ): Result<RegistrationStarted> => {
-  const codec = t.type({ document: documentCodec(env.policy.cabinet.documentSeries), fin: Fin })
-  const input = decodeWith(codec)(raw)
-  if (E.isLeft(input)) return input
-  const { document, fin } = input.right
   const fingerprint = env.finFingerprint(fin)
   const limited = await tooManyAttempts(env, fingerprint)
   if (limited !== undefined) return E.left(limited)

@@ -1,7 +1,6 @@
-import { type CabinetId, type CabinetOverview, type DomainError, Email, PhoneNumber } from '@imtahan/domain'
+import type { CabinetId, CabinetOverview, DomainError } from '@imtahan/domain'
 import * as E from 'fp-ts/lib/Either.js'
-import * as t from 'io-ts'
-import { decodeCabinetInput } from '../shared/cabinet-input.js'
+import { ownCabinetId } from '../shared/cabinet-input.js'
 import { loadCompletedCabinet, loadOverview } from '../shared/cabinet-reads.js'
 import type { Call } from '../shared/caller.js'
 import type { Env } from '../shared/env.js'
@@ -11,7 +10,13 @@ import type { CabinetUseCases } from './api.js'
 import { onCabinet } from './cabinet-command.js'
 import { maskPhone, newCode, sendIssuedCode } from './codes.js'
 import { completeRegistration } from './completion.js'
-import { documentCodec, optional } from './input.js'
+import type {
+  ContactsChange,
+  ContactsInput,
+  IdentityDocumentInput,
+  PasswordChange,
+  PhoneCodeInput,
+} from './input.js'
 import { authenticate, completePasswordRecovery, requestPasswordRecovery } from './login.js'
 import { askRegistry, startRegistration } from './registration.js'
 
@@ -20,18 +25,16 @@ const overviewAfter =
   async (done: E.Either<DomainError, unknown>): Result<CabinetOverview> =>
     E.isLeft(done) ? done : loadOverview(env, cabinetId)
 
-const contactsInput = decodeCabinetInput({ phone: PhoneNumber, email: optional(Email) })
-
 /** CAB-4/CAB-5: contacts during registration; the code goes by SMS, only its hash to the event. */
 const setContacts = async (
   env: Env,
   cabinetId: string,
-  raw: object,
+  { phone, email }: ContactsInput,
   call: Call,
 ): Result<{ codeSentTo: string }> => {
-  const input = contactsInput(cabinetId, raw, call)
-  if (E.isLeft(input)) return input
-  const { cabinetId: id, phone, email } = input.right
+  const own = ownCabinetId(cabinetId, call)
+  if (E.isLeft(own)) return own
+  const id = own.right
   const { code, codeHash } = newCode(env)
   const command = { type: 'SetContacts' as const, phone, codeHash, ...(email === undefined ? {} : { email }) }
   const events = await onCabinet(env, id, command, call)
@@ -41,10 +44,10 @@ const setContacts = async (
 }
 
 const resendPhoneCode = async (env: Env, cabinetId: string, call: Call): Result<{ codeSentTo: string }> => {
-  const input = decodeCabinetInput({})(cabinetId, {}, call)
-  if (E.isLeft(input)) return input
+  const own = ownCabinetId(cabinetId, call)
+  if (E.isLeft(own)) return own
   const { code, codeHash } = newCode(env)
-  const events = await onCabinet(env, input.right.cabinetId, { type: 'ResendPhoneCode', codeHash }, call)
+  const events = await onCabinet(env, own.right, { type: 'ResendPhoneCode', codeHash }, call)
   if (E.isLeft(events)) return events
   const phone = await sendIssuedCode(env, events.right, code)
   return E.right({ codeSentTo: phone === undefined ? '' : maskPhone(phone) })
@@ -53,12 +56,12 @@ const resendPhoneCode = async (env: Env, cabinetId: string, call: Call): Result<
 const confirmPhone = async (
   env: Env,
   cabinetId: string,
-  raw: object,
+  { code }: PhoneCodeInput,
   call: Call,
 ): Result<{ phone: string }> => {
-  const input = decodeCabinetInput({ code: t.string })(cabinetId, raw, call)
-  if (E.isLeft(input)) return input
-  const { cabinetId: id, code } = input.right
+  const own = ownCabinetId(cabinetId, call)
+  if (E.isLeft(own)) return own
+  const id = own.right
   const events = await onCabinet(env, id, { type: 'ConfirmPhone', code: code.trim() }, call)
   const overview = await overviewAfter(env, id)(events)
   return E.map((view: CabinetOverview) => ({ phone: view.phone.confirmed ?? '' }))(overview)
@@ -68,34 +71,28 @@ const confirmPhone = async (
 const renewDocument = async (
   env: Env,
   cabinetId: string,
-  raw: object,
+  document: IdentityDocumentInput,
   call: Call,
 ): Result<CabinetOverview> => {
-  const input = decodeCabinetInput({ document: documentCodec(env.policy.cabinet.documentSeries) })(
-    cabinetId,
-    { document: raw },
-    call,
-  )
-  if (E.isLeft(input)) return input
-  const { cabinetId: id, document } = input.right
+  const own = ownCabinetId(cabinetId, call)
+  if (E.isLeft(own)) return own
+  const id = own.right
   const cabinet = await loadCompletedCabinet(env, id)
   if (E.isLeft(cabinet)) return cabinet
   const registry = await askRegistry(env, 'lookupRenewal', { ...document, fin: cabinet.right.fin })
   return overviewAfter(env, id)(await onCabinet(env, id, { type: 'RenewDocument', document, registry }, call))
 }
 
-const changeInput = decodeCabinetInput({ phone: optional(PhoneNumber), email: optional(Email) })
-
 /** CAB-9: a new number is pending until its code is entered (→ confirmPhone). */
 const changeContacts = async (
   env: Env,
   cabinetId: string,
-  raw: object,
+  { phone, email }: ContactsChange,
   call: Call,
 ): Result<CabinetOverview> => {
-  const input = changeInput(cabinetId, raw, call)
-  if (E.isLeft(input)) return input
-  const { cabinetId: id, phone, email } = input.right
+  const own = ownCabinetId(cabinetId, call)
+  if (E.isLeft(own)) return own
+  const id = own.right
   const { code, codeHash } = newCode(env)
   const command = {
     type: 'ChangeContacts' as const,
@@ -108,10 +105,15 @@ const changeContacts = async (
 }
 
 /** CAB-10: the current password is checked with the slow hash here; the decider judges the new one. */
-const changePassword = async (env: Env, cabinetId: string, raw: object, call: Call): Result<void> => {
-  const input = decodeCabinetInput({ currentPassword: t.string, newPassword: t.string })(cabinetId, raw, call)
-  if (E.isLeft(input)) return input
-  const { cabinetId: id, currentPassword, newPassword } = input.right
+const changePassword = async (
+  env: Env,
+  cabinetId: string,
+  { currentPassword, newPassword }: PasswordChange,
+  call: Call,
+): Result<void> => {
+  const own = ownCabinetId(cabinetId, call)
+  if (E.isLeft(own)) return own
+  const id = own.right
   const cabinet = await loadCompletedCabinet(env, id)
   if (E.isLeft(cabinet)) return cabinet
   const stored = cabinet.right.passwordHash
@@ -127,8 +129,8 @@ const changePassword = async (env: Env, cabinetId: string, raw: object, call: Ca
 }
 
 const overview = async (env: Env, cabinetId: string, call: Call): Result<CabinetOverview> => {
-  const input = decodeCabinetInput({})(cabinetId, {}, call)
-  return E.isLeft(input) ? input : loadOverview(env, input.right.cabinetId)
+  const own = ownCabinetId(cabinetId, call)
+  return E.isLeft(own) ? own : loadOverview(env, own.right)
 }
 
 export const cabinetUseCases = (env: Env, followUps: FollowUps): CabinetUseCases => ({

@@ -11,6 +11,7 @@ import type {
 } from '@imtahan/domain'
 import type { Call } from '../shared/caller.js'
 import type { Result } from '../shared/result.js'
+import type { AnswerInput, ExamRegistrationInput, StaffCallInput } from './inputs.js'
 
 /*
  * The exam use cases (RULES.md §3) by role. Inputs are raw and decoded with the
@@ -161,7 +162,7 @@ export interface ExamCandidateUseCases {
   register(
     cabinetId: string,
     examId: string,
-    input: { subgroup: unknown },
+    input: ExamRegistrationInput,
     call: Call,
   ): Result<RegistrationAnswer>
   session(cabinetId: string, examId: string, call: Call): Result<SessionStatus>
@@ -172,7 +173,7 @@ export interface ExamCandidateUseCases {
     cabinetId: string,
     examId: string,
     taskId: string,
-    input: { answer: unknown },
+    input: AnswerInput,
     call: Call,
   ): Result<{ taskId: string; answer: string }>
   clearAnswer(cabinetId: string, examId: string, taskId: string, call: Call): Result<{ taskId: string }>
@@ -180,7 +181,7 @@ export interface ExamCandidateUseCases {
   callStaff(
     cabinetId: string,
     examId: string,
-    input: { message: unknown },
+    input: StaffCallInput,
     call: Call,
   ): Result<{ requestId: string }>
   /** EXM-16/17. */

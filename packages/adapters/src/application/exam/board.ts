@@ -1,4 +1,11 @@
-import { type ExamState, examDecider, openSessions, reviewDryRun, type SessionRow } from '@imtahan/domain'
+import {
+  type AppealCalendar,
+  type ExamState,
+  examDecider,
+  openSessions,
+  reviewDryRun,
+  type SessionRow,
+} from '@imtahan/domain'
 import * as E from 'fp-ts/lib/Either.js'
 import type { Call } from '../shared/caller.js'
 import type { FollowUps } from '../shared/process-registry.js'
@@ -13,13 +20,20 @@ import { summaryOf } from './summaries.js'
 type Raw = Readonly<Record<string, unknown>>
 
 /** One board decision on the sitting's stream, at the clock's `now`. */
-const decide = async (exam: ExamEnv, raw: Record<string, unknown>, call: Call, openSessions?: number) => {
+const decide = async (
+  exam: ExamEnv,
+  raw: Record<string, unknown>,
+  call: Call,
+  openSessions?: number,
+  appealCalendar?: AppealCalendar,
+) => {
   const command = examCommand(raw)
   if (E.isLeft(command)) return command
   const context = {
     now: exam.clock.now(),
     blueprint: exam.blueprint,
     ...(openSessions === undefined ? {} : { openSessions }),
+    ...(appealCalendar === undefined ? {} : { appealCalendar }),
   }
   return exam.sittings.run(command.right.examId, {
     command: command.right,
@@ -50,7 +64,7 @@ const rowOf = (row: SessionRow): ResultRow => {
   }
 }
 
-const detailOf = (exam: ExamEnv, state: ExamState): SittingDetail | undefined => {
+const detailOf = async (exam: ExamEnv, state: ExamState): Promise<SittingDetail | undefined> => {
   const definition = state.definition
   if (definition === undefined) return undefined
   return {
@@ -66,7 +80,7 @@ const detailOf = (exam: ExamEnv, state: ExamState): SittingDetail | undefined =>
       grounds,
       sessionIds,
     })),
-    results: allRows(exam, definition.examId).map(rowOf),
+    results: (await allRows(exam, definition.examId)).map(rowOf),
   }
 }
 
@@ -78,7 +92,12 @@ const boardOnly =
     return E.isLeft(allowed) ? allowed : act(...args)
   }
 
-export const boardUseCases = (exam: ExamEnv, followUps: FollowUps): ExamBoardUseCases => {
+export const boardUseCases = (
+  exam: ExamEnv,
+  followUps: FollowUps,
+  /** CAL-3: the calendar publication checks the appeal window against (none: not checked). */
+  appealCalendar?: () => Promise<AppealCalendar>,
+): ExamBoardUseCases => {
   const onSession =
     (build: (sessionId: string, input: Raw) => Record<string, unknown>) =>
     async (examId: string, sessionId: string, input: Raw, call: Call) => {
@@ -98,16 +117,14 @@ export const boardUseCases = (exam: ExamEnv, followUps: FollowUps): ExamBoardUse
     sittings: boardOnly(async (_call: Call) => {
       await exam.results.catchUp()
       return E.right(
-        exam.results
-          .definitions()
-          .map((definition) => summaryOf(definition, exam.results.results(definition.examId).publishedAt)),
+        (await exam.results.sittings()).map(({ defined, publishedAt }) => summaryOf(defined, publishedAt)),
       )
     }),
     sitting: boardOnly(async (examId: string, _call: Call) => {
       const sitting = await sittingOf(exam, examId)
       if (E.isLeft(sitting)) return sitting
       await exam.results.catchUp()
-      const detail = detailOf(exam, sitting.right.state)
+      const detail = await detailOf(exam, sitting.right.state)
       return detail === undefined
         ? E.left({ code: 'exam.unknown_sitting', message: `There is no sitting ${examId}.` })
         : E.right(detail)
@@ -132,7 +149,12 @@ export const boardUseCases = (exam: ExamEnv, followUps: FollowUps): ExamBoardUse
       if (command.right.type !== 'RecordExpertReview')
         return E.left({ code: 'validation.invalid_input', message: 'Not a review.' })
       return E.right(
-        reviewDryRun(sitting.right.state, exam.results.results(examId), command.right.review, exam.blueprint),
+        reviewDryRun(
+          sitting.right.state,
+          await exam.results.results(examId),
+          command.right.review,
+          exam.blueprint,
+        ),
       )
     }),
     recordReview: boardOnly(
@@ -191,12 +213,13 @@ export const boardUseCases = (exam: ExamEnv, followUps: FollowUps): ExamBoardUse
     publish: boardOnly(async (examId: string, input: { publishAt?: unknown; by: unknown }, call: Call) => {
       const publishAt = input.publishAt ?? exam.clock.now().toISOString()
       await exam.results.catchUp()
-      const open = openSessions(exam.results.results(examId)).length
+      const open = openSessions(await exam.results.results(examId)).length
       const done = await decide(
         exam,
         { type: 'PublishResults', examId, publishAt, publishedBy: input.by },
         call,
         open,
+        appealCalendar === undefined ? undefined : await appealCalendar(),
       )
       if (E.isLeft(done)) return done
       const { state } = await exam.sittings.load(examId)

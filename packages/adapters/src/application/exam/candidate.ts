@@ -16,7 +16,7 @@ import { checkActor } from '../shared/caller.js'
 import type { FollowUps } from '../shared/process-registry.js'
 import type { Result } from '../shared/result.js'
 import type { CandidateTasks, ExamCandidateUseCases } from './api.js'
-import { runSession, sessionCommand, sessionNotFound, statusOf } from './common.js'
+import { runSession, sessionNotFound, statusOf } from './common.js'
 import { type ExamEnv, sessionContext } from './env.js'
 import { registerForSitting } from './registration.js'
 import { summaryOf } from './summaries.js'
@@ -127,9 +127,8 @@ export const candidateUseCases = (exam: ExamEnv, followUps: FollowUps): ExamCand
     await exam.results.catchUp()
     const now = exam.clock.now().getTime()
     return E.right(
-      exam.results
-        .definitions()
-        .map((definition) => summaryOf(definition))
+      (await exam.results.sittings())
+        .map(({ defined }) => summaryOf(defined))
         .filter((summary) => summary.registrationClosesAt.getTime() > now),
     )
   },
@@ -151,16 +150,13 @@ export const candidateUseCases = (exam: ExamEnv, followUps: FollowUps): ExamCand
   answer: async (cabinetId, examId, taskId, input, call) => {
     const own = await ownSession(exam, cabinetId, examId, call, true)
     if (E.isLeft(own)) return own
-    const command = sessionCommand({
-      type: 'AnswerTask',
+    const command = {
+      type: 'AnswerTask' as const,
       sessionId: own.right.sessionId,
       taskId,
       answer: input.answer,
-    })
-    if (E.isLeft(command)) return command
-    const done = await runSession(exam, command.right as typeof command.right & { sessionId: string }, call, {
-      fresh: false,
-    })
+    }
+    const done = await runSession(exam, command, call, { fresh: false })
     if (E.isLeft(done)) return done
     const { state } =
       exam.sessions.peek(own.right.sessionId) ?? (await exam.sessions.load(own.right.sessionId))
@@ -169,25 +165,21 @@ export const candidateUseCases = (exam: ExamEnv, followUps: FollowUps): ExamCand
   clearAnswer: async (cabinetId, examId, taskId, call) => {
     const own = await ownSession(exam, cabinetId, examId, call, true)
     if (E.isLeft(own)) return own
-    const command = sessionCommand({ type: 'ClearAnswer', sessionId: own.right.sessionId, taskId })
-    if (E.isLeft(command)) return command
-    const done = await runSession(exam, command.right as typeof command.right & { sessionId: string }, call, {
-      fresh: false,
-    })
+    const command = { type: 'ClearAnswer' as const, sessionId: own.right.sessionId, taskId }
+    const done = await runSession(exam, command, call, { fresh: false })
     return E.isLeft(done) ? done : E.right({ taskId })
   },
   callStaff: async (cabinetId, examId, input, call) => {
     const own = await ownSession(exam, cabinetId, examId, call)
     if (E.isLeft(own)) return own
     const requestId = exam.newId()
-    const command = sessionCommand({
-      type: 'CallStaff',
+    const command = {
+      type: 'CallStaff' as const,
       sessionId: own.right.sessionId,
       requestId,
       message: input.message,
-    })
-    if (E.isLeft(command)) return command
-    const done = await runSession(exam, command.right as typeof command.right & { sessionId: string }, call)
+    }
+    const done = await runSession(exam, command, call)
     return E.isLeft(done) ? done : E.right({ requestId })
   },
   finish: (cabinetId, examId, call) => certificateOf(exam, followUps, cabinetId, examId, call, true),
@@ -196,7 +188,7 @@ export const candidateUseCases = (exam: ExamEnv, followUps: FollowUps): ExamCand
     const own = await ownSession(exam, cabinetId, examId, call)
     if (E.isLeft(own)) return own
     await exam.results.catchUp()
-    const results = exam.results.results(examId)
+    const results = await exam.results.results(examId)
     const { publishedAt } = results
     if (publishedAt === undefined || exam.clock.now().getTime() < publishedAt.getTime())
       return E.left(

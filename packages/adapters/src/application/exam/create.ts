@@ -1,4 +1,4 @@
-import type { Subscription } from '../../store/port.js'
+import type { AppealCalendar } from '@imtahan/domain'
 import { DEFAULT_DEADLINE_TICK_MS } from '../shared/deps.js'
 import type { FollowUps } from '../shared/process-registry.js'
 import type { ExamUseCases } from './api.js'
@@ -10,34 +10,27 @@ import { staffUseCases } from './staff.js'
 
 /**
  * The exam part of the application: use cases by role and the live parts
- * (`start`: results view and deadline scheduler). Its processes and their
+ * (the deadline scheduler; its results view is in results-view.ts). Its processes and their
  * steps are in processes.ts, run by the application's one registry.
  */
 export const createExams = (
   exam: ExamEnv,
   followUps: FollowUps,
   deadlineTickMs = DEFAULT_DEADLINE_TICK_MS,
+  /** CAL-3: publication is refused when this calendar cannot count the results' appeal window. */
+  appealCalendar?: () => Promise<AppealCalendar>,
 ) => {
   const tick = () => closeDueSessions(exam, (step) => followUps.runStep(step, { answers: false }))
-  let live: Subscription[] = []
   const useCases: ExamUseCases = {
-    board: boardUseCases(exam, followUps),
+    board: boardUseCases(exam, followUps, appealCalendar),
     staff: staffUseCases(exam, followUps),
     candidate: candidateUseCases(exam, followUps),
     closeDueSessions: tick,
   }
   return {
     useCases,
-    catchUp: () => exam.results.catchUp(),
-    start: async (onError: (error: unknown) => void) => {
-      if (live.length > 0) return
-      live = [await exam.results.follow(onError), startDeadlineScheduler(exam, tick, deadlineTickMs)]
-    },
-    stop: async () => {
-      const stopping = live
-      live = []
-      await Promise.all(stopping.map((part) => part.stop()))
-    },
+    /** EXM-16's scheduler; `start()` runs it under a lease, so one process closes due sessions. */
+    startScheduler: async () => startDeadlineScheduler(exam, tick, deadlineTickMs),
   }
 }
 

@@ -14,8 +14,11 @@ export const closeDueSessions = async (exam: ExamEnv, dispatch: Dispatch): Promi
   await exam.results.catchUp()
   const now = exam.clock.now()
   let closed = 0
-  for (const { examId } of exam.results.definitions()) {
-    for (const command of deadlineProcess(now, exam.results.results(examId))) {
+  for (const { defined, publishedAt } of await exam.results.sittings()) {
+    // A published sitting has no session left open: its results need not be loaded at all.
+    if (publishedAt !== undefined) continue
+    const { examId } = defined
+    for (const command of deadlineProcess(now, await exam.results.results(examId))) {
       await dispatch(command)
       closed += 1
     }

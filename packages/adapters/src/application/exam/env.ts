@@ -38,7 +38,7 @@ export const createExamEnv = (env: Env, blueprint: Blueprint = DEFAULT_BLUEPRINT
   sittings: createCachedStreams(env.store, EXAM, 10_000),
   sessions: createCachedStreams(env.store, SESSION),
   tails: createCachedStreams(env.store, SESSION),
-  results: createResultsView(env.store),
+  results: createResultsView(env.views),
 })
 
 export const unknownSitting = (examId: string): DomainError =>
@@ -55,7 +55,7 @@ export type Sitting = { readonly state: ExamState; readonly view: SittingView }
 export const sittingOf = async (exam: ExamEnv, examId: string, fresh = true): Result<Sitting> => {
   const cached = fresh ? undefined : exam.sittings.peek(examId)
   const { state } = cached?.state.definition !== undefined ? cached : await exam.sittings.load(examId)
-  const view = sittingViewOf(state, exam.blueprint)
+  const view = sittingViewOf(state)
   return view === undefined ? E.left(unknownSitting(examId)) : E.right({ state, view })
 }
 

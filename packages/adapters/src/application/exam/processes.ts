@@ -2,6 +2,7 @@ import {
   annulmentProcess,
   type ExamEvent,
   examIdOfSession,
+  isDomainErrorCode,
   openSessions,
   registrationChargeRefused,
   registrationProcess,
@@ -28,7 +29,11 @@ export const examRegistration: ProcessDefinition = {
     event.type === 'FeeChargeDeclined'
       ? registrationChargeRefused(
           { ...event, type: 'ChargeFee' },
-          { code: event.reason, message: 'The fee could not be charged.' },
+          {
+            // The reason is stored as text; every decline the wallet records carries one of its codes.
+            code: isDomainErrorCode(event.reason) ? event.reason : 'session.registration_refused',
+            message: 'The fee could not be charged.',
+          },
         )
       : registrationProcess(event as Parameters<typeof registrationProcess>[0]),
 }
@@ -64,7 +69,7 @@ const openSessionsOf = async (
 ) => {
   if (command.type !== 'PublishResults' || command.examId === undefined) return undefined
   await exam.results.catchUp()
-  return openSessions(exam.results.results(command.examId)).length
+  return openSessions(await exam.results.results(command.examId)).length
 }
 
 /** The sitting, session and re-score steps of every process (the appeals' re-scores too). */

@@ -1,13 +1,19 @@
-import { type DomainError, domainError, sessionIdOf } from '@imtahan/domain'
+import {
+  type DomainError,
+  domainError,
+  isDomainErrorCode,
+  type SessionCommand,
+  sessionIdOf,
+} from '@imtahan/domain'
 import * as E from 'fp-ts/lib/Either.js'
+import { ownCabinetId } from '../shared/cabinet-input.js'
 import { loadCompletedCabinet, loadStatement } from '../shared/cabinet-reads.js'
 import type { Call } from '../shared/caller.js'
-import { checkActor } from '../shared/caller.js'
 import type { FollowUps } from '../shared/process-registry.js'
 import type { Result } from '../shared/result.js'
 import type { RegistrationAnswer } from './api.js'
-import { sessionCommand } from './common.js'
 import { type ExamEnv, sittingOf } from './env.js'
+import type { ExamRegistrationInput } from './inputs.js'
 import { readRecent } from './rows.js'
 
 /** A refused registration as the candidate hears it: the wallet's "no" reads as not enough money (EXM-10). */
@@ -18,7 +24,7 @@ const refusal = (reason: string): DomainError =>
         'The registration fee could not be charged: the balance is too low. Nothing was charged and the seat was released; top up and register again.',
       )
     : domainError(
-        reason.includes('.') ? reason : 'session.registration_refused',
+        isDomainErrorCode(reason) ? reason : 'session.registration_refused',
         `The registration was refused (${reason}); nothing was charged.`,
         { reason },
       )
@@ -36,28 +42,28 @@ export const registerForSitting = async (
   followUps: FollowUps,
   cabinetId: string,
   examId: string,
-  input: { readonly subgroup: unknown },
+  { subgroup }: ExamRegistrationInput,
   call: Call,
 ): Result<RegistrationAnswer> => {
-  const allowed = checkActor(call, cabinetId)
-  if (E.isLeft(allowed)) return allowed
-  const cabinet = await loadCompletedCabinet(exam, cabinetId.toLowerCase() as never)
+  const own = ownCabinetId(cabinetId, call)
+  if (E.isLeft(own)) return own
+  const cabinet = await loadCompletedCabinet(exam, own.right)
   if (E.isLeft(cabinet)) return cabinet
   const sitting = await sittingOf(exam, examId)
   if (E.isLeft(sitting)) return sitting
   const walletId = cabinet.right.cabinetNumber
-  const command = sessionCommand({
+  // The sitting was found under `examId` and the cabinet loaded, so every id here is a decoded one.
+  const command: SessionCommand = {
     type: 'RequestRegistration',
     examId,
-    cabinetId: cabinetId.toLowerCase(),
+    cabinetId: own.right,
     walletId,
-    subgroup: input.subgroup,
-  })
-  if (E.isLeft(command)) return command
-  const sessionId = sessionIdOf(examId, cabinetId.toLowerCase())
+    subgroup,
+  }
+  const sessionId = sessionIdOf(examId, own.right)
   const balance = (await loadStatement(exam, walletId)).balance
   const requested = await exam.sessions.run(sessionId, {
-    command: command.right,
+    command,
     context: { now: exam.clock.now(), sitting: sitting.right.view, balance },
     call,
     ...(call.idempotencyKey === undefined ? {} : { commandId: `register:${call.idempotencyKey}` }),

@@ -12,7 +12,9 @@ import { decodeRecorded } from '../../command/codec.js'
 import { systemCall } from '../shared/caller.js'
 import type { Env } from '../shared/env.js'
 import { SESSION } from '../shared/streams.js'
+import { createViews, type ReadModelStorage } from '../shared/views.js'
 import { createExamEnv, type ExamEnv, sittingOf } from './env.js'
+import { sittingResultsDefinition } from './results-view.js'
 
 /**
  * Sessions re-scored side by side. Each is a short read and a short append,
@@ -33,7 +35,7 @@ const PARALLEL = 32
  */
 const seedTail = async (exam: ExamEnv, sessionId: string): Promise<void> => {
   if (exam.tails.peek(sessionId) !== undefined) return
-  const from = exam.results.endRevision(sessionId)
+  const from = await exam.results.endRevision(sessionId)
   if (from === undefined) return
   const recorded = await exam.store.readStream(SESSION.streamOf(sessionId), { fromRevision: from })
   const last = recorded[recorded.length - 1]
@@ -87,7 +89,7 @@ export const rescoreSitting = async (
   )
   if (recorded === undefined) return 0
   await exam.results.catchUp()
-  const commands = rescoreProcess(recorded, sitting.right.view, exam.results.results(examId))
+  const commands = rescoreProcess(recorded, sitting.right.view, await exam.results.results(examId))
   const context = { now: exam.clock.now(), sitting: sitting.right.view }
   let revised = 0
   for (let from = 0; from < commands.length; from += PARALLEL) {
@@ -101,7 +103,11 @@ export const rescoreSitting = async (
 }
 
 /** All the re-score reads of the application's env: the store, the clock and the logger. */
-export type RescorerDeps = Pick<Env, 'store' | 'clock' | 'logger'> & { readonly blueprint?: Blueprint }
+export type RescorerDeps = Pick<Env, 'store' | 'clock' | 'logger'> & {
+  readonly blueprint?: Blueprint
+  /** The persisted results view to read; without it the view is folded in memory from the whole log. */
+  readonly readModels?: ReadModelStorage
+}
 
 /**
  * The product's re-score path without the rest of the application, for
@@ -109,9 +115,10 @@ export type RescorerDeps = Pick<Env, 'store' | 'clock' | 'logger'> & { readonly 
  * repair sends the very commands (same derived ids) the process runner
  * would, and the two can never both revise a session for one review.
  * The cast is safe because the re-score (and `createExamEnv`) reads only
- * the fields `RescorerDeps` names; no cabinet or payment port is needed.
+ * the fields `RescorerDeps` names and the views; no cabinet or payment port is needed.
  */
 export const createRescorer = (deps: RescorerDeps) => {
-  const exam = createExamEnv(deps as unknown as Env, deps.blueprint)
+  const views = createViews(deps.store, [sittingResultsDefinition], deps.readModels)
+  const exam = createExamEnv({ ...deps, views } as unknown as Env, deps.blueprint)
   return (examId: string, reviewId: string): Promise<number> => rescoreSitting(exam, examId, reviewId)
 }

@@ -1,18 +1,23 @@
 import {
   type ExamDefined,
-  type ExamEvent,
   emptySittingResults,
   evolveSittingResults,
   examIdOfSession,
-  type SessionEvent,
   type SittingResults,
 } from '@imtahan/domain'
 import { decodeRecorded } from '../../command/codec.js'
-import { createMemoryCheckpointStore } from '../../runner/checkpoints.js'
-import { catchUpProjection, runProjection } from '../../runner/projection.js'
-import type { EventStore, RecordedEvent, Subscription } from '../../store/port.js'
-import { serialised } from '../shared/serialised.js'
-import { EXAM, isExamStream, isSessionStream, SESSION } from '../shared/streams.js'
+import type { RecordedEvent } from '../../store/port.js'
+import { readByLookup, readDocument, type ViewDefinition } from '../../views/definition.js'
+import { richJsonCodec } from '../../views/rich-json.js'
+import {
+  EXAM,
+  EXAM_PREFIX,
+  isExamStream,
+  isSessionStream,
+  SESSION,
+  SESSION_PREFIX,
+} from '../shared/streams.js'
+import type { Views } from '../shared/views.js'
 
 /**
  * The event types the results projection folds (see `evolveSittingResults`);
@@ -37,62 +42,74 @@ const RESULT_TYPES = new Set([
   'ScoreRevisedOnAppeal',
 ])
 
+/** A sitting as its list shows it, without loading its results. */
+export type SittingHeader = { readonly defined: ExamDefined; readonly publishedAt?: Date | undefined }
+
+/** `sitting:<examId>` the results, `exam:<examId>` the header (listed by `EXAMS`), `end:<sessionId>` where it ended. */
+type ResultsDoc = SittingResults | SittingHeader | { readonly endRevision: bigint }
+const EXAMS = 'exams'
+
+const keysOf = (event: RecordedEvent): readonly string[] => {
+  if (!RESULT_TYPES.has(event.type)) return []
+  if (isSessionStream(event.streamId)) {
+    const sessionId = event.streamId.slice(SESSION_PREFIX.length)
+    const sitting = `sitting:${examIdOfSession(sessionId)}`
+    return event.type === 'SessionEnded' ? [sitting, `end:${sessionId}`] : [sitting]
+  }
+  if (!isExamStream(event.streamId)) return []
+  const examId = event.streamId.slice(EXAM_PREFIX.length)
+  return event.type === 'ExamDefined' || event.type === 'ResultsPublished'
+    ? [`sitting:${examId}`, `exam:${examId}`]
+    : [`sitting:${examId}`]
+}
+
+const decode = (event: RecordedEvent) =>
+  isSessionStream(event.streamId) ? decodeRecorded(SESSION.codec, event) : decodeRecorded(EXAM.codec, event)
+
+/**
+ * Per sitting, the domain's results fold (`evolveSittingResults`) as a
+ * persisted view; beside it each sitting's definition (for the list of
+ * sittings) and each finished session's `SessionEnded` revision (where a
+ * re-score reads from).
+ */
+export const sittingResultsDefinition: ViewDefinition<ResultsDoc> = {
+  name: 'sitting-results',
+  version: '1',
+  keysOf,
+  apply: (doc, event, key) => {
+    if (key.startsWith('end:')) return { endRevision: event.revision }
+    const decoded = decode(event)
+    if (key.startsWith('exam:'))
+      return decoded.type === 'ResultsPublished'
+        ? { ...(doc as SittingHeader), publishedAt: decoded.publishedAt }
+        : { defined: decoded as ExamDefined }
+    return evolveSittingResults((doc as SittingResults | undefined) ?? emptySittingResults, decoded)
+  },
+  lookupOf: (_doc, key) => (key.startsWith('exam:') ? EXAMS : undefined),
+  codec: richJsonCodec<ResultsDoc>(),
+}
+
 export type ResultsView = {
   /** Brings every sitting's results up to the end of the log as it is now. */
   readonly catchUp: () => Promise<void>
-  readonly follow: (onError: (error: unknown) => void) => Promise<Subscription>
-  readonly results: (examId: string) => SittingResults
-  readonly definitions: () => readonly ExamDefined[]
+  readonly results: (examId: string) => Promise<SittingResults>
+  /** Every sitting defined, with its publication. */
+  readonly sittings: () => Promise<readonly SittingHeader[]>
   /** The revision of a finished session's `SessionEnded`: a re-score reads the stream from there. */
-  readonly endRevision: (sessionId: string) => bigint | undefined
+  readonly endRevision: (sessionId: string) => Promise<bigint | undefined>
 }
 
-/**
- * Per sitting, the results projection (`foldSittingResults`) kept in memory
- * and fed from the global log, like the unclaimed-payments view: a restarted
- * process replays. The runner may deliver an event twice; the last revision
- * seen per stream makes the fold idempotent (a pause counted twice would
- * move a deadline).
- */
-export const createResultsView = (store: EventStore): ResultsView => {
-  const sittings = new Map<string, SittingResults>()
-  const definitions = new Map<string, ExamDefined>()
-  const seen = new Map<string, bigint>()
-  const ends = new Map<string, bigint>()
-
-  const fold = (examId: string, event: ExamEvent | SessionEvent) =>
-    sittings.set(examId, evolveSittingResults(sittings.get(examId) ?? emptySittingResults, event))
-
-  const project = async (recorded: RecordedEvent) => {
-    const { streamId, revision } = recorded
-    const exam = isExamStream(streamId)
-    if (!exam && !isSessionStream(streamId)) return
-    if ((seen.get(streamId) ?? -1n) >= revision) return
-    seen.set(streamId, revision)
-    if (!RESULT_TYPES.has(recorded.type)) return
-    if (exam) {
-      const event = decodeRecorded(EXAM.codec, recorded)
-      if (event.type === 'ExamDefined') definitions.set(event.examId, event)
-      fold(event.examId, event)
-      return
-    }
-    const event = decodeRecorded(SESSION.codec, recorded)
-    if (event.type === 'SessionEnded') ends.set(event.sessionId, revision)
-    fold(examIdOfSession(event.sessionId), event)
-  }
-
-  const options = {
-    store,
-    checkpoints: createMemoryCheckpointStore(),
-    name: 'imtahan.view.sitting-results',
-    project,
-  }
-  const exclusive = serialised()
+export const createResultsView = (views: Views): ResultsView => {
+  const read = (key: string) => readDocument(views.store, sittingResultsDefinition, key)
   return {
-    catchUp: () => exclusive(async () => void (await catchUpProjection({ ...options, batchSize: 2048 }))),
-    follow: (onError) => runProjection({ ...options, onError }),
-    results: (examId) => sittings.get(examId) ?? emptySittingResults,
-    definitions: () => [...definitions.values()],
-    endRevision: (sessionId) => ends.get(sessionId),
+    catchUp: () => views.catchUp(sittingResultsDefinition),
+    results: async (examId) =>
+      ((await read(`sitting:${examId}`)) as SittingResults | undefined) ?? emptySittingResults,
+    sittings: async () =>
+      (await readByLookup(views.store, sittingResultsDefinition, EXAMS)).map(
+        ({ doc }) => doc as SittingHeader,
+      ),
+    endRevision: async (sessionId) =>
+      ((await read(`end:${sessionId}`)) as { readonly endRevision: bigint } | undefined)?.endRevision,
   }
 }

@@ -4,10 +4,9 @@ import { SESSION } from '../shared/streams.js'
 import type { ExamEnv } from './env.js'
 
 /** Every session of a sitting in the results projection, ordered by session id. */
-export const allRows = (exam: ExamEnv, examId: string): SessionRow[] =>
-  exam.results
-    .results(examId)
-    .rows.buckets.flatMap((bucket) => [...bucket.values()])
+export const allRows = async (exam: ExamEnv, examId: string): Promise<SessionRow[]> =>
+  (await exam.results.results(examId)).rows.buckets
+    .flatMap((bucket) => [...bucket.values()])
     .sort((a, b) => (a.sessionId < b.sessionId ? -1 : a.sessionId > b.sessionId ? 1 : 0))
 
 /** The latest event of `type` in a session, read from the end of its stream (a few events back at most). */

@@ -37,7 +37,7 @@ const roster = async (exam: ExamEnv, examId: string, call: Call): Result<readonl
   await exam.results.catchUp()
   const held = seatBook(sitting.right.state).heldBySession
   return E.right(
-    allRows(exam, examId).map((row) => {
+    (await allRows(exam, examId)).map((row) => {
       const seat = held.get(row.sessionId)
       return {
         sessionId: row.sessionId,

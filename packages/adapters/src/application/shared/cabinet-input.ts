@@ -3,14 +3,16 @@ import * as E from 'fp-ts/lib/Either.js'
 import * as t from 'io-ts'
 import { type Call, checkActor } from './caller.js'
 
+const CabinetOfCall = t.type({ cabinetId: CabinetId })
+
 /**
- * Raw input of a use case about one cabinet: the cabinet id is decoded with
- * the rest, so every problem is listed in one `validation.invalid_input`, and
- * a cabinet actor may only touch its own cabinet.
+ * The cabinet a use case is about. Its id comes from the caller (a token or
+ * the CLI), not from a request body, so it is checked here: a cabinet actor
+ * may only touch its own cabinet. The rest of the input arrives decoded.
  */
-export const decodeCabinetInput = <P extends t.Props>(props: P) => {
-  type Decoded = t.TypeOf<t.TypeC<P>> & { readonly cabinetId: CabinetId }
-  const codec = t.intersection([t.type({ cabinetId: CabinetId }), t.type(props)]) as t.Type<Decoded, unknown>
-  return (cabinetId: string, input: object, call: Call): E.Either<DomainError, Decoded> =>
-    E.chainFirst((_: Decoded) => checkActor(call, cabinetId))(decodeWith(codec)({ ...input, cabinetId }))
-}
+export const ownCabinetId = (cabinetId: string, call: Call): E.Either<DomainError, CabinetId> =>
+  E.chainFirst((_: CabinetId) => checkActor(call, cabinetId))(
+    E.map((input: t.TypeOf<typeof CabinetOfCall>) => input.cabinetId)(
+      decodeWith(CabinetOfCall)({ cabinetId }),
+    ),
+  )

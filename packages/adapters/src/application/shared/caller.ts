@@ -25,6 +25,8 @@ export type Caller =
   | { readonly kind: 'staff'; readonly exams?: readonly string[] }
   /** RULES.md §5 appeals commission (API key). */
   | { readonly kind: 'commission' }
+  /** RULES.md §5 auditor (API key): reads every stream, writes nothing. */
+  | { readonly kind: 'auditor' }
 
 export type Call = {
   readonly caller: Caller

@@ -13,7 +13,9 @@ import type { PasswordHasher } from '../../ports/password-hasher.js'
 import type { PopulationRegistry } from '../../ports/registry.js'
 import type { SmsSender } from '../../ports/sms.js'
 import type { CheckpointStore } from '../../runner/checkpoints.js'
+import type { Leases } from '../../runner/lease.js'
 import type { EventStore } from '../../store/port.js'
+import type { ReadModelStorage } from './views.js'
 
 /** Everything CAB-*, WAL-* and PAY-* call configurable, with the defaults of RULES.md. */
 export type ImtahanPolicy = {
@@ -54,6 +56,14 @@ export type ImtahanDeps = {
   readonly policy?: Partial<ImtahanPolicy>
   /** Where the process runner keeps its place in the log; in memory when absent (it then replays on start). */
   readonly checkpoints?: CheckpointStore
+  /** Where the read models are kept (views/): in the store's database for SQL; in memory when absent. */
+  readonly readModels?: ReadModelStorage
+  /**
+   * Who runs the projections and each process manager in `start()`: one
+   * holder among all processes on the database (`createPostgresLeases`); a
+   * process-local map when absent (one process).
+   */
+  readonly leases?: Leases
   readonly logger?: Logger
   /** Exams: the blueprint forms are checked against and the deadline scheduler's tick (defaults above). */
   readonly exam?: ExamOptions

@@ -6,6 +6,7 @@ import { type Call, eventContextOf } from './caller.js'
 import { DEFAULT_IMTAHAN_POLICY, type ImtahanDeps, type ImtahanPolicy } from './deps.js'
 import type { Result } from './result.js'
 import type { Aggregate } from './streams.js'
+import type { Views } from './views.js'
 
 export type RunOptions = {
   /** The call, for the events' metadata; none for bookkeeping streams (the number allocator). */
@@ -17,10 +18,15 @@ export type RunOptions = {
 }
 
 /** The resolved dependencies plus the few helpers every use case needs. */
-export type Env = Omit<ImtahanDeps, 'policy' | 'newId' | 'checkpoints' | 'exam' | 'appeals' | 'calendar'> & {
+export type Env = Omit<
+  ImtahanDeps,
+  'policy' | 'newId' | 'checkpoints' | 'exam' | 'appeals' | 'calendar' | 'readModels' | 'leases'
+> & {
   readonly policy: ImtahanPolicy
   readonly newId: () => string
   readonly cabinetContext: () => CabinetContext
+  /** The persisted read models (shared/views.ts). */
+  readonly views: Views
   /** One command through `handleCommand`, on the aggregate's stream for `id`. */
   readonly run: <Command, Event, State, Context>(
     aggregate: Aggregate<Command, Event, State, Context>,
@@ -35,7 +41,7 @@ export type Env = Omit<ImtahanDeps, 'policy' | 'newId' | 'checkpoints' | 'exam' 
   ) => Promise<LoadedStream<Event, State>>
 }
 
-export const createEnv = (deps: ImtahanDeps): Env => {
+export const createEnv = (deps: ImtahanDeps, views: Views): Env => {
   const {
     policy,
     newId,
@@ -43,12 +49,15 @@ export const createEnv = (deps: ImtahanDeps): Env => {
     exam: _exam,
     appeals: _appeals,
     calendar: _calendar,
+    readModels: _readModels,
+    leases: _leases,
     ...ports
   } = deps
   const resolved: ImtahanPolicy = { ...DEFAULT_IMTAHAN_POLICY, ...policy }
   return {
     ...ports,
     policy: resolved,
+    views,
     newId: newId ?? randomId,
     cabinetContext: () => ({
       now: deps.clock.now(),

@@ -3,6 +3,9 @@ import { decodeCheck } from './decode.js'
 import { hashChainCheck } from './hash-chain.js'
 import { moneyCheck } from './money.js'
 import { createScoresCheck, scoresCheck } from './scores.js'
+
+export type * from './score-summary.js'
+
 import { sourceCheck } from './source.js'
 import { streamHeadsCheck } from './stream-heads.js'
 

@@ -20,6 +20,10 @@ import {
  */
 export type Sitting = {
   readonly examId: string
+  readonly title: string
+  readonly date: string
+  /** The blueprint and pass marks the sitting was defined under, as its `ExamDefined` records them. */
+  readonly blueprint: Blueprint
   readonly forms: ReadonlyMap<GroupCode, FormWithKey>
   /** Review id → the review and its place in the board's order. */
   readonly reviews: Map<string, { readonly review: Review; readonly order: number }>
@@ -51,6 +55,9 @@ export type Session = {
 
 export const sittingOf = (event: ExamDefined): Sitting => ({
   examId: event.examId,
+  title: event.title,
+  date: event.date,
+  blueprint: event.blueprint,
   forms: new Map(event.forms.map((entry) => [entry.form.group, entry])),
   reviews: new Map(),
   keys: new Map(),
@@ -92,7 +99,6 @@ export const keyFor = (
   sitting: Sitting,
   form: FormWithKey,
   applied: ReadonlySet<string>,
-  blueprint: Blueprint,
   corrected: ReadonlySet<string> = new Set(),
 ): CompiledKey => {
   const reviews = [...sitting.reviews.values()]
@@ -107,7 +113,7 @@ export const keyFor = (
       form: form.form,
       key: form.key,
       reviews: [...reviews, ...credits],
-      blueprint,
+      blueprint: sitting.blueprint,
     })
     // Appeal corrections are per candidate: caching every such key here would grow with the appeals, so only shared keys
     // are kept; the domain's bounded memo (compiledKeyFor) still shares a corrected key between candidates.
@@ -122,8 +128,7 @@ export const rescore = (
   form: FormWithKey,
   session: Session,
   applied: ReadonlySet<string>,
-  blueprint: Blueprint,
-) => keyFor(sitting, form, applied, blueprint, session.corrected).score(session.answers, session.subgroup)
+) => keyFor(sitting, form, applied, session.corrected).score(session.answers, session.subgroup)
 
 /** Every review of the sitting about a task of `form`: the key a published score should finally stand under. */
 export const reviewsOnForm = (sitting: Sitting, form: FormWithKey): Set<string> => {

@@ -1,4 +1,4 @@
-import type { Blueprint, ScoreResult, ScoreRevised, ScoreRevisedOnAppeal } from '@imtahan/domain'
+import type { ScoreResult, ScoreRevised, ScoreRevisedOnAppeal } from '@imtahan/domain'
 import type { RecordedEvent } from '../../store/port.js'
 import { differences, passText } from './score-compare.js'
 import { rescore, reviewProblem, type Session } from './score-ledger.js'
@@ -68,12 +68,7 @@ const target = (state: ScoreState, recorded: RecordedEvent, report: Report) => {
 }
 
 /** SCO-5: a re-score after an expert review, from the answers and every review applied up to it. */
-export const onRevised = (
-  state: ScoreState,
-  recorded: RecordedEvent,
-  event: ScoreRevised,
-  blueprint: Blueprint,
-) => {
+export const onRevised = (state: ScoreState, recorded: RecordedEvent, event: ScoreRevised) => {
   state.revisionsChecked += 1
   const { report, done } = reporter(state, recorded)
   const found = target(state, recorded, report)
@@ -88,18 +83,13 @@ export const onRevised = (
     const problem = reviewProblem(sitting, form, event.reviewId)
     if (problem !== undefined) report('unknown-review', 'SCO-5', problem)
     session.applied.add(event.reviewId)
-    checkRevision(session, event, rescore(sitting, form, session, session.applied, blueprint), report)
+    checkRevision(session, event, rescore(sitting, form, session, session.applied), report)
   }
   done()
 }
 
 /** APL-4/APL-5: a re-score on appeal, from the answers, the reviews applied so far and every correction up to it. */
-export const onAppealRevised = (
-  state: ScoreState,
-  recorded: RecordedEvent,
-  event: ScoreRevisedOnAppeal,
-  blueprint: Blueprint,
-) => {
+export const onAppealRevised = (state: ScoreState, recorded: RecordedEvent, event: ScoreRevisedOnAppeal) => {
   state.appealRevisionsChecked += 1
   const { report, done } = reporter(state, recorded)
   const found = target(state, recorded, report)
@@ -128,7 +118,7 @@ export const onAppealRevised = (
         )
       session.corrected.add(correction.taskId)
     }
-    checkRevision(session, event, rescore(sitting, form, session, session.applied, blueprint), report)
+    checkRevision(session, event, rescore(sitting, form, session, session.applied), report)
   }
   done()
 }

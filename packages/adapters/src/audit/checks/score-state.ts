@@ -1,6 +1,7 @@
 import type { RecordedEvent } from '../../store/port.js'
 import { type Finding, locate } from '../finding.js'
 import type { Session, Sitting } from './score-ledger.js'
+import type { ResultRevision } from './score-summary.js'
 
 /** The scores check's fold state; mutated in place (see `foldCheck`). */
 export type ScoreState = {
@@ -8,6 +9,8 @@ export type ScoreState = {
   /** By stream id: one session per `examsession-…` stream. */
   readonly sessions: Map<string, Session>
   readonly findings: Finding[]
+  /** Every change of a result, for the report (score-summary.ts). */
+  readonly revisions: ResultRevision[]
   sessionsChecked: number
   revisionsChecked: number
   appealRevisionsChecked: number

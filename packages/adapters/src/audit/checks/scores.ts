@@ -1,10 +1,4 @@
-import {
-  type Blueprint,
-  DEFAULT_BLUEPRINT,
-  type ExamEvent,
-  type SessionEnded,
-  type SessionEvent,
-} from '@imtahan/domain'
+import type { ExamEvent, SessionEnded, SessionEvent } from '@imtahan/domain'
 import type { RecordedEvent } from '../../store/port.js'
 import { foldCheck } from '../check.js'
 import type { Finding } from '../finding.js'
@@ -19,6 +13,7 @@ import {
 } from './score-ledger.js'
 import { onAppealRevised, onRevised } from './score-revisions.js'
 import { reporter, type ScoreState } from './score-state.js'
+import { sittingReports, trackRevision } from './score-summary.js'
 
 const onExam = (state: ScoreState, event: ExamEvent): void => {
   if (event.type === 'ExamDefined') state.sittings.set(event.examId, sittingOf(event))
@@ -30,7 +25,7 @@ const onExam = (state: ScoreState, event: ExamEvent): void => {
 }
 
 /** EXM-17/SCO-7: the score recorded at the end, from the final answers under the reviews it names. */
-const onEnded = (state: ScoreState, recorded: RecordedEvent, event: SessionEnded, blueprint: Blueprint) => {
+const onEnded = (state: ScoreState, recorded: RecordedEvent, event: SessionEnded) => {
   state.sessionsChecked += 1
   const { report, done } = reporter(state, recorded)
   const sitting = state.sittings.get(event.examId)
@@ -67,7 +62,7 @@ const onEnded = (state: ScoreState, recorded: RecordedEvent, event: SessionEnded
     const problem = reviewProblem(sitting, form, reviewId)
     if (problem !== undefined) report('unknown-review', 'SCO-5', problem)
   }
-  const recomputed = rescore(sitting, form, session, session.applied, blueprint)
+  const recomputed = rescore(sitting, form, session, session.applied)
   session.score = recomputed.total.points
   session.passed = recomputed.passed
   for (const difference of differences(event.result, recomputed))
@@ -75,15 +70,15 @@ const onEnded = (state: ScoreState, recorded: RecordedEvent, event: SessionEnded
   done()
 }
 
-const onSession = (state: ScoreState, recorded: RecordedEvent, event: SessionEvent, blueprint: Blueprint) => {
+const onSession = (state: ScoreState, recorded: RecordedEvent, event: SessionEvent) => {
   const session = state.sessions.get(recorded.streamId)
   switch (event.type) {
     case 'SessionEnded':
-      return onEnded(state, recorded, event, blueprint)
+      return onEnded(state, recorded, event)
     case 'ScoreRevised':
-      return onRevised(state, recorded, event, blueprint)
+      return onRevised(state, recorded, event)
     case 'ScoreRevisedOnAppeal':
-      return onAppealRevised(state, recorded, event, blueprint)
+      return onAppealRevised(state, recorded, event)
     case 'ResultAnnulled':
       if (session !== undefined) session.annulment = event.decisionId
       return
@@ -102,7 +97,7 @@ const onSession = (state: ScoreState, recorded: RecordedEvent, event: SessionEve
  * that the events say should be higher; only the reviews that would change
  * this result are named.
  */
-const staleScores = (state: ScoreState, blueprint: Blueprint): Finding[] =>
+const staleScores = (state: ScoreState): Finding[] =>
   [...state.sessions.entries()].flatMap(([streamId, session]): Finding[] => {
     const sitting = state.sittings.get(session.examId)
     const { form } = session
@@ -110,11 +105,11 @@ const staleScores = (state: ScoreState, blueprint: Blueprint): Finding[] =>
     const all = reviewsOnForm(sitting, form)
     const missing = [...all].filter((reviewId) => !session.applied.has(reviewId))
     if (missing.length === 0) return []
-    const final = rescore(sitting, form, session, all, blueprint)
+    const final = rescore(sitting, form, session, all)
     if (final.total.points === session.score) return []
     const raising = missing.filter(
       (reviewId) =>
-        rescore(sitting, form, session, new Set([...session.applied, reviewId]), blueprint).total.points !==
+        rescore(sitting, form, session, new Set([...session.applied, reviewId])).total.points !==
         session.score,
     )
     return [
@@ -133,13 +128,13 @@ const staleScores = (state: ScoreState, blueprint: Blueprint): Finding[] =>
  * — at the end, at each expert-review re-score and at each re-score on appeal
  * — is recomputed from the events alone: the final answers, the sitting's
  * form and key, the expert reviews the result says it reflects and the
- * session's appeal corrections. `blueprint` supplies the pass marks; it is
- * configuration, not an event, so an audit of a sitting scored under another
- * blueprint must be given that one.
+ * session's appeal corrections. The pass marks are the ones the sitting's
+ * `ExamDefined` records (an event from before they were recorded reads with
+ * the defaults then in force, `upcastExamDefined`), so the audit needs no
+ * configuration and no SPEC table.
  */
-export const createScoresCheck = (options: { readonly blueprint?: Blueprint } = {}) => {
-  const blueprint = options.blueprint ?? DEFAULT_BLUEPRINT
-  return foldCheck({
+export const createScoresCheck = () =>
+  foldCheck({
     name: 'scores',
     title:
       'SCO-7: every recorded and revised score recomputed from answers, form, key, reviews and appeal corrections equals the recorded one; ' +
@@ -148,6 +143,7 @@ export const createScoresCheck = (options: { readonly blueprint?: Blueprint } = 
       sittings: new Map(),
       sessions: new Map(),
       findings: [],
+      revisions: [],
       sessionsChecked: 0,
       revisionsChecked: 0,
       appealRevisionsChecked: 0,
@@ -156,12 +152,14 @@ export const createScoresCheck = (options: { readonly blueprint?: Blueprint } = 
     step: (state, { recorded, decoded }) => {
       if (decoded.kind !== 'decoded') return state // the decode check names it
       if (decoded.category === 'exam') onExam(state, decoded.event as ExamEvent)
-      if (decoded.category === 'examsession')
-        onSession(state, recorded, decoded.event as SessionEvent, blueprint)
+      if (decoded.category === 'examsession') {
+        trackRevision(state, recorded, decoded.event as SessionEvent)
+        onSession(state, recorded, decoded.event as SessionEvent)
+      }
       return state
     },
     finish: (state) => {
-      const stale = staleScores(state, blueprint)
+      const stale = staleScores(state)
       const sittings = [...state.sittings.values()]
       return {
         findings: [...state.findings, ...stale],
@@ -175,9 +173,9 @@ export const createScoresCheck = (options: { readonly blueprint?: Blueprint } = 
           notRescored: stale.length,
           annulledInForce: [...state.sessions.values()].filter((s) => s.annulment !== undefined).length,
         },
+        details: { sittings: sittingReports(state) },
       }
     },
   })
-}
 
 export const scoresCheck = createScoresCheck()

@@ -2,7 +2,6 @@ import { EventStoreDBClient, excludeSystemEvents, jsonEvent } from '@eventstore/
 import type { Clock } from '../../ports/clock.js'
 import { type AppendSteps, appendOptimistically, snapshotOfEvents } from '../optimistic-append.js'
 import {
-  comparePositions,
   type EventStore,
   type ExpectedRevision,
   type ReadAllOptions,
@@ -22,6 +21,7 @@ import {
   toEsdbReadPosition,
   toJsonSafe,
 } from './mapping.js'
+import { readAllPage } from './read-all.js'
 
 export type EventStoreDbOptions = {
   /** e.g. `esdb://localhost:2113?tls=false` (TLS is on unless `tls=false`). */
@@ -96,20 +96,8 @@ export const createEventStoreDbStore = (options: EventStoreDbOptions): EventStor
     },
   })
 
-  const readAll = async (readOptions: ReadAllOptions = {}): Promise<readonly RecordedEvent[]> => {
-    const after = readOptions.after ?? START
-    const events = await collect(
-      client.readAll({
-        direction: 'forwards',
-        fromPosition: toEsdbReadPosition(after),
-        // The start is inclusive: one more, because the event at `after` itself is dropped.
-        ...(readOptions.maxCount === undefined ? {} : { maxCount: readOptions.maxCount + 1 }),
-      }),
-    )
-    const mapped = events.filter(isOurs).map((event) => fromEsdbRecordedEvent(event))
-    const strictlyAfter = mapped.filter((event) => comparePositions(event.position, after) > 0)
-    return readOptions.maxCount === undefined ? strictlyAfter : strictlyAfter.slice(0, readOptions.maxCount)
-  }
+  const readAll = (readOptions: ReadAllOptions = {}): Promise<readonly RecordedEvent[]> =>
+    readAllPage((request) => client.readAll(request), readOptions)
 
   return {
     name: 'eventstoredb',

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { createMemoryEventStore } from '../../../src/store/memory.js'
-import { candidate } from '../exam/support.js'
+import { candidate, makeExamApp } from '../exam/support.js'
 import { asCabinet, ok, refusal } from '../facade/support.js'
 import {
   commission,
@@ -130,7 +130,12 @@ describe('appeal use cases (APL-2…APL-6, CAB-11)', () => {
   })
 
   it('CAL-3: a calendar without the year refuses the filing and shows the deadline as unavailable, never guessed', async () => {
-    const t = await publishedResult(createMemoryEventStore(), { calendar: weekendsOnly(2025) })
+    // Publication itself needs the year (CAL-3 at publication), so the results are published with
+    // the shipped calendar and read later by an application whose calendar lacks 2026.
+    const store = createMemoryEventStore()
+    const published = await publishedResult(store)
+    const t = { ...published, ...makeExamApp(store, { calendar: weekendsOnly(2025) }) }
+    t.clock.set(PUBLISHED_AT)
     const filed = await t.app.appeals.candidate.file(t.cabinetId, EXAM_ID, filing([DISPUTED]), t.me)
     expect(refusal(filed)).toBe('calendar.year_missing')
     const record = ok(await t.app.appeals.candidate.record(t.cabinetId, t.me))

@@ -1,11 +1,12 @@
 import { seatBook } from '@imtahan/domain'
 import { describe, expect, it } from 'vitest'
+import { CreditInput, FeeInput } from '../../../src/application/account/inputs.js'
 import { createCachedStreams } from '../../../src/application/shared/cached-streams.js'
 import { EXAM } from '../../../src/application/shared/streams.js'
 import { createMemoryEventStore } from '../../../src/store/memory.js'
 import type { EventStore, NewEvent } from '../../../src/store/port.js'
 import { wrapStore } from '../../command/wrap-store.js'
-import { balanceOf, ok, pay, refusal } from '../facade/support.js'
+import { balanceOf, ok, pay, refusal, typed } from '../facade/support.js'
 import { board, candidate, makeExamApp, sessionEvents, sittingInput } from './support.js'
 
 const EXAM_ID = 'cs-2026-06'
@@ -76,7 +77,12 @@ describe('exam registration (EXM-10)', () => {
     expect(
       ok(await crashed.app.exams.candidate.register(cabinetId, EXAM_ID, { subgroup: 'BB1' }, me)).status,
     ).toBe('pending')
-    const spend = { chargeId: 'other-service', service: 'other', purpose: 'Another service', amount: '10.00' }
+    const spend = typed(FeeInput, {
+      chargeId: 'other-service',
+      service: 'other',
+      purpose: 'Another service',
+      amount: '10.00',
+    })
     ok(await setup.app.accounts.chargeFee(cabinetId, spend, me))
     const restarted = makeExamApp(inner)
     await restarted.app.settle()
@@ -96,7 +102,13 @@ describe('exam registration (EXM-10)', () => {
     expect((await inner.readAll()).length).toBe(count)
     // A top-up and a new attempt (its own registration and charge id) registers.
     const code = await pay(restarted.app, person.document.number, '10.00')
-    ok(await restarted.app.accounts.creditPayment(cabinetId, { paymentCode: code, method: 'listed' }, me))
+    ok(
+      await restarted.app.accounts.creditPayment(
+        cabinetId,
+        typed(CreditInput, { paymentCode: code, method: 'listed' }),
+        me,
+      ),
+    )
     const again = ok(
       await restarted.app.exams.candidate.register(cabinetId, EXAM_ID, { subgroup: 'BB1' }, me),
     )

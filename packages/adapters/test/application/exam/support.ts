@@ -1,5 +1,6 @@
 import type { GroupCode, SessionEvent } from '@imtahan/domain'
 import { buildForm, correctAnswer, wrongAnswer } from '../../../../domain/test/exam/form-fixtures.js'
+import { CreditInput } from '../../../src/application/account/inputs.js'
 import type { Call } from '../../../src/application/shared/caller.js'
 import type { ImtahanDeps } from '../../../src/application/shared/deps.js'
 import { SESSION } from '../../../src/application/shared/streams.js'
@@ -7,7 +8,7 @@ import { decodeRecorded } from '../../../src/command/codec.js'
 import type { TestClock } from '../../../src/ports/clock.js'
 import { createMemoryEventStore } from '../../../src/store/memory.js'
 import type { EventStore } from '../../../src/store/port.js'
-import { asCabinet, devPerson, makeApp, ok, pay, register, type TestApp } from '../facade/support.js'
+import { asCabinet, devPerson, makeApp, ok, pay, register, type TestApp, typed } from '../facade/support.js'
 
 export { buildForm, correctAnswer, wrongAnswer }
 
@@ -45,7 +46,7 @@ export const candidate = async (t: TestApp, n: number, funds: string) => {
     ok(
       await t.app.accounts.creditPayment(
         cabinetId,
-        { paymentCode: code, method: 'listed' },
+        typed(CreditInput, { paymentCode: code, method: 'listed' }),
         asCabinet(cabinetId),
       ),
     )

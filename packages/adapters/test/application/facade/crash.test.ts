@@ -1,5 +1,6 @@
 import { auditMoney, checkMoneyInvariants, Money } from '@imtahan/domain'
 import { describe, expect, it } from 'vitest'
+import { CreditInput, TransferInput } from '../../../src/application/account/inputs.js'
 import { createMemoryEventStore } from '../../../src/store/memory.js'
 import type { EventStore, NewEvent } from '../../../src/store/port.js'
 import { wrapStore } from '../../command/wrap-store.js'
@@ -13,6 +14,7 @@ import {
   ok,
   pay,
   register,
+  typed,
 } from './support.js'
 
 type Crash = 'before' | 'after'
@@ -46,7 +48,7 @@ const twoCabinets = async (inner: EventStore, funds: string) => {
   ok(
     await t.app.accounts.creditPayment(
       a.cabinetId,
-      { paymentCode: code, method: 'listed' },
+      typed(CreditInput, { paymentCode: code, method: 'listed' }),
       asCabinet(a.cabinetId),
     ),
   )
@@ -68,7 +70,7 @@ const transferThatCrashes = async (funds: string, amount: string) => {
   const { a, b, alice } = await twoCabinets(inner, funds)
   const crash = crashingOnce(inner, 'TransferCredited')
   const app = makeApp(crash.store).app
-  const send = { toCabinetNumber: b.cabinetNumber, amount, password: alice.password }
+  const send = typed(TransferInput, { toCabinetNumber: b.cabinetNumber, amount, password: alice.password })
   const answer = ok(await app.accounts.transfer(a.cabinetId, send, asCabinet(a.cabinetId)))
   expect(crash.crashed()).toBe(true)
   return { inner, app, a, b, answer }
@@ -100,7 +102,7 @@ describe('crash safety (memory store)', () => {
     const statement = ok(
       await app.accounts.creditPayment(
         a.cabinetId,
-        { paymentCode: code, method: 'code' },
+        typed(CreditInput, { paymentCode: code, method: 'code' }),
         asCabinet(a.cabinetId),
       ),
     )
@@ -122,13 +124,14 @@ describe('crash safety (memory store)', () => {
     const app = makeApp(crash.store).app
     const code = await pay(app, alice.document.number, '12.00')
     const call = asCabinet(a.cabinetId, 'credit-key-1')
-    const credit = () => app.accounts.creditPayment(a.cabinetId, { paymentCode: code, method: 'code' }, call)
+    const credit = () =>
+      app.accounts.creditPayment(a.cabinetId, typed(CreditInput, { paymentCode: code, method: 'code' }), call)
     await expect(credit()).rejects.toThrow(/simulated crash/)
     expect(ok(await credit()).balance.amount.toFixed(2)).toBe('17.00')
     expect(ok(await credit()).topUps).toHaveLength(2)
     const otherRequest = await app.accounts.creditPayment(
       a.cabinetId,
-      { paymentCode: code, method: 'code' },
+      typed(CreditInput, { paymentCode: code, method: 'code' }),
       asCabinet(a.cabinetId),
     )
     expect(otherRequest._tag === 'Left' && otherRequest.left.code).toBe('payment.already_credited')
@@ -140,7 +143,11 @@ describe('crash safety (memory store)', () => {
     const { a, b, alice } = await twoCabinets(inner, '60.00')
     const crash = crashingOnce(inner, 'TransferRequested', 'after')
     const app = makeApp(crash.store).app
-    const send = { toCabinetNumber: b.cabinetNumber, amount: '20.00', password: alice.password }
+    const send = typed(TransferInput, {
+      toCabinetNumber: b.cabinetNumber,
+      amount: '20.00',
+      password: alice.password,
+    })
     const call = asCabinet(a.cabinetId, 'transfer-key-1')
     await expect(app.accounts.transfer(a.cabinetId, send, call)).rejects.toThrow(/simulated crash/)
     const first = ok(await app.accounts.transfer(a.cabinetId, send, call))
@@ -148,7 +155,11 @@ describe('crash safety (memory store)', () => {
     expect(again).toEqual(first)
     expect(first).toMatchObject({ status: 'completed', balance: '40.00' })
     expect(await balanceOf(app, b.cabinetId)).toBe('20.00')
-    const reused = await app.accounts.transfer(a.cabinetId, { ...send, amount: '5.00' }, call)
+    const reused = await app.accounts.transfer(
+      a.cabinetId,
+      typed(TransferInput, { ...TransferInput.encode(send), amount: '5.00' }),
+      call,
+    )
     expect(reused._tag === 'Left' && reused.left.code).toBe('transfer.id_reused')
     await expectMoneyRight(inner)
   })
@@ -216,7 +227,11 @@ describe('crash safety (memory store)', () => {
     const app = makeApp(crash.store).app
     await app.start()
     try {
-      const send = { toCabinetNumber: b.cabinetNumber, amount: '9.00', password: alice.password }
+      const send = typed(TransferInput, {
+        toCabinetNumber: b.cabinetNumber,
+        amount: '9.00',
+        password: alice.password,
+      })
       ok(await app.accounts.transfer(a.cabinetId, send, asCabinet(a.cabinetId)))
       for (let i = 0; i < 300 && (await balanceOf(app, b.cabinetId)) !== '9.00'; i++)
         await new Promise((resolve) => setTimeout(resolve, 10))

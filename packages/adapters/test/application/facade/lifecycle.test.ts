@@ -1,6 +1,21 @@
-import { cabinetNumberFor, checkMoneyInvariants } from '@imtahan/domain'
+import { cabinetNumberFor, checkMoneyInvariants, decodeWith } from '@imtahan/domain'
 import * as E from 'fp-ts/lib/Either.js'
 import { describe, expect, it } from 'vitest'
+import {
+  CreditInput,
+  FeeInput,
+  PaymentNotice,
+  TransferInput,
+} from '../../../src/application/account/inputs.js'
+import {
+  ContactsInput,
+  LoginInput,
+  PasswordChange,
+  PasswordInput,
+  PhoneCodeInput,
+  RecoveryConfirmation,
+  RecoveryRequest,
+} from '../../../src/application/cabinet/input.js'
 import { createLogger } from '../../../src/logging.js'
 import { createMemoryEventStore } from '../../../src/store/memory.js'
 import {
@@ -16,6 +31,8 @@ import {
   pay,
   provider,
   refusal,
+  registration,
+  typed,
 } from './support.js'
 
 const rashad: Person = {
@@ -47,7 +64,10 @@ describe('the life of two cabinets through the facade (memory store)', () => {
 
   it('CAB-1/CAB-2: registration checks the document with the registry and shows the person', async () => {
     const started = ok(
-      await app.cabinets.startRegistration({ document: rashad.document, fin: rashad.fin }, anonymous),
+      await app.cabinets.startRegistration(
+        typed(registration, { document: rashad.document, fin: rashad.fin }),
+        anonymous,
+      ),
     )
     expect(started.person).toEqual({
       surname: 'Həsənov',
@@ -61,7 +81,7 @@ describe('the life of two cabinets through the facade (memory store)', () => {
   it('CAB-1: a document that does not match records only the failed attempt, without FIN or document', async () => {
     const before = (await store.readAll()).length
     const result = await app.cabinets.startRegistration(
-      { document: { series: 'AZE', number: '99999999' }, fin: aynur.fin },
+      typed(registration, { document: { series: 'AZE', number: '99999999' }, fin: aynur.fin }),
       anonymous,
     )
     expect(refusal(result)).toBe('cabinet.registry_no_match')
@@ -72,11 +92,8 @@ describe('the life of two cabinets through the facade (memory store)', () => {
     expect(stored).not.toContain('99999999')
   })
 
-  it('bad input is refused with every problem listed', async () => {
-    const result = await app.cabinets.startRegistration(
-      { document: { series: 'XX', number: 'abc' }, fin: 'io' },
-      anonymous,
-    )
+  it('bad input is refused at the edge with every problem listed', async () => {
+    const result = decodeWith(registration)({ document: { series: 'XX', number: 'abc' }, fin: 'io' })
     expect(refusal(result)).toBe('validation.invalid_input')
     if (result._tag === 'Left') expect(result.left.details?.problems).toHaveLength(3)
   })
@@ -85,31 +102,41 @@ describe('the life of two cabinets through the facade (memory store)', () => {
     const sent = ok(
       await app.cabinets.setContacts(
         ids.rashad,
-        { phone: '050 123 45 67', email: 'r@example.az' },
+        typed(ContactsInput, { phone: '050 123 45 67', email: 'r@example.az' }),
         anonymous,
       ),
     )
     expect(sent.codeSentTo).toBe('+99450*****67')
     const code = codeSentTo(sms, rashad.phone)
     const wrong = code === '000000' ? '111111' : '000000'
-    expect(refusal(await app.cabinets.confirmPhone(ids.rashad, { code: wrong }, anonymous))).toBe(
-      'otp.wrong_code',
-    )
-    expect(ok(await app.cabinets.confirmPhone(ids.rashad, { code }, anonymous))).toEqual({
+    expect(
+      refusal(await app.cabinets.confirmPhone(ids.rashad, typed(PhoneCodeInput, { code: wrong }), anonymous)),
+    ).toBe('otp.wrong_code')
+    expect(
+      ok(await app.cabinets.confirmPhone(ids.rashad, typed(PhoneCodeInput, { code }), anonymous)),
+    ).toEqual({
       phone: rashad.phone,
     })
   })
 
   it('CAB-6: a weak password is refused before any number is spent, and nothing is recorded', async () => {
     await changesNothing(store, async () => {
-      const weak = await app.cabinets.completeRegistration(ids.rashad, { password: 'short' }, anonymous)
+      const weak = await app.cabinets.completeRegistration(
+        ids.rashad,
+        typed(PasswordInput, { password: 'short' }),
+        anonymous,
+      )
       expect(refusal(weak)).toBe('password.too_weak')
     })
   })
 
   it('CAB-7/WAL-1: the password completes the cabinet with a number and an account at 0.00', async () => {
     const done = ok(
-      await app.cabinets.completeRegistration(ids.rashad, { password: rashad.password }, anonymous),
+      await app.cabinets.completeRegistration(
+        ids.rashad,
+        typed(PasswordInput, { password: rashad.password }),
+        anonymous,
+      ),
     )
     numbers.rashad = done.cabinetNumber
     expect(done.cabinetNumber).toMatch(/^\d{8}$/)
@@ -117,13 +144,26 @@ describe('the life of two cabinets through the facade (memory store)', () => {
     const overview = ok(await app.cabinets.overview(ids.rashad, asCabinet(ids.rashad)))
     expect(overview).toMatchObject({ stage: 'completed', cabinetNumber: done.cabinetNumber })
     const { cabinetId } = ok(
-      await app.cabinets.startRegistration({ document: aynur.document, fin: aynur.fin }, anonymous),
+      await app.cabinets.startRegistration(
+        typed(registration, { document: aynur.document, fin: aynur.fin }),
+        anonymous,
+      ),
     )
     ids.aynur = cabinetId
-    ok(await app.cabinets.setContacts(cabinetId, { phone: aynur.phone }, anonymous))
-    ok(await app.cabinets.confirmPhone(cabinetId, { code: codeSentTo(sms, aynur.phone) }, anonymous))
+    ok(await app.cabinets.setContacts(cabinetId, typed(ContactsInput, { phone: aynur.phone }), anonymous))
+    ok(
+      await app.cabinets.confirmPhone(
+        cabinetId,
+        typed(PhoneCodeInput, { code: codeSentTo(sms, aynur.phone) }),
+        anonymous,
+      ),
+    )
     numbers.aynur = ok(
-      await app.cabinets.completeRegistration(cabinetId, { password: aynur.password }, anonymous),
+      await app.cabinets.completeRegistration(
+        cabinetId,
+        typed(PasswordInput, { password: aynur.password }),
+        anonymous,
+      ),
     ).cabinetNumber
     expect(numbers.aynur).not.toBe(numbers.rashad)
   })
@@ -131,7 +171,7 @@ describe('the life of two cabinets through the facade (memory store)', () => {
   it('CAB-3: a second registration for a FIN with a cabinet is refused and points to recovery', async () => {
     await changesNothing(store, async () => {
       const again = await app.cabinets.startRegistration(
-        { document: rashad.document, fin: rashad.fin },
+        typed(registration, { document: rashad.document, fin: rashad.fin }),
         anonymous,
       )
       expect(refusal(again)).toBe('cabinet.already_exists')
@@ -140,18 +180,27 @@ describe('the life of two cabinets through the facade (memory store)', () => {
 
   it('signs in by cabinet number or FIN; a wrong password and an unknown login get the same answer', async () => {
     const byNumber = ok(
-      await app.cabinets.authenticate({ login: numbers.rashad, password: rashad.password }, anonymous),
+      await app.cabinets.authenticate(
+        typed(LoginInput, { login: numbers.rashad, password: rashad.password }),
+        anonymous,
+      ),
     )
     const byFin = ok(
-      await app.cabinets.authenticate({ login: rashad.fin, password: rashad.password }, anonymous),
+      await app.cabinets.authenticate(
+        typed(LoginInput, { login: rashad.fin, password: rashad.password }),
+        anonymous,
+      ),
     )
     expect(byNumber).toEqual({ cabinetId: ids.rashad, cabinetNumber: numbers.rashad })
     expect(byFin).toEqual(byNumber)
     const wrong = await app.cabinets.authenticate(
-      { login: numbers.rashad, password: 'Wrong123pass' },
+      typed(LoginInput, { login: numbers.rashad, password: 'Wrong123pass' }),
       anonymous,
     )
-    const unknown = await app.cabinets.authenticate({ login: cabinetNumberFor(99), password: 'x' }, anonymous)
+    const unknown = await app.cabinets.authenticate(
+      typed(LoginInput, { login: cabinetNumberFor(99), password: 'x' }),
+      anonymous,
+    )
     expect([refusal(wrong), refusal(unknown)]).toEqual([
       'auth.invalid_credentials',
       'auth.invalid_credentials',
@@ -160,7 +209,7 @@ describe('the life of two cabinets through the facade (memory store)', () => {
 
   const payments = { listed: '', typed: '' }
   const credit = (who: keyof typeof ids, paymentCode: string, method: 'listed' | 'code') =>
-    app.accounts.creditPayment(ids[who], { paymentCode, method }, asCabinet(ids[who]))
+    app.accounts.creditPayment(ids[who], typed(CreditInput, { paymentCode, method }), asCabinet(ids[who]))
 
   it('PAY-1: payments arrive from the feed; a redelivery is answered, not recorded twice', async () => {
     payments.listed = await pay(app, rashad.document.number, '50.00', 'RASHAD-LISTED-1')
@@ -173,7 +222,9 @@ describe('the life of two cabinets through the facade (memory store)', () => {
         paidAt: '2026-05-20T07:00:00Z',
         providerReference: 'ref-again',
       }
-      expect(refusal(await app.payments.receive(notice, provider))).toBe('payment.conflicting_redelivery')
+      expect(refusal(await app.payments.receive(typed(PaymentNotice, notice), provider))).toBe(
+        'payment.conflicting_redelivery',
+      )
     })
   })
 
@@ -201,12 +252,12 @@ describe('the life of two cabinets through the facade (memory store)', () => {
   })
 
   it('WAL-3: a fee is charged once per charge id; a charge above the balance is refused and changes nothing', async () => {
-    const fee = {
+    const fee = typed(FeeInput, {
       chargeId: 'exam-2026-05',
       service: 'exam-registration',
       purpose: 'Civil service test, May 2026',
       amount: '15.00',
-    }
+    })
     ok(await app.accounts.chargeFee(ids.rashad, fee, asCabinet(ids.rashad)))
     const again = ok(await app.accounts.chargeFee(ids.rashad, fee, asCabinet(ids.rashad)))
     expect(again.balance.amount.toFixed(2)).toBe('55.00')
@@ -215,7 +266,7 @@ describe('the life of two cabinets through the facade (memory store)', () => {
     const big = () =>
       app.accounts.chargeFee(
         ids.rashad,
-        { ...fee, chargeId: 'too-big', amount: '100.00' },
+        typed(FeeInput, { ...FeeInput.encode(fee), chargeId: 'too-big', amount: '100.00' }),
         asCabinet(ids.rashad),
       )
     const first = await big()
@@ -232,13 +283,16 @@ describe('the life of two cabinets through the facade (memory store)', () => {
   it('WAL-4: wrong password, unknown or own cabinet, bad amounts and too little money move nothing', async () => {
     const me = asCabinet(ids.rashad)
     const send = (toCabinetNumber: string, amount: string, password = rashad.password) =>
-      app.accounts.transfer(ids.rashad, { toCabinetNumber, amount, password }, me)
+      app.accounts.transfer(ids.rashad, typed(TransferInput, { toCabinetNumber, amount, password }), me)
     await changesNothing(store, async () => {
       expect(refusal(await send(numbers.aynur, '5.00', 'Wrong123pass'))).toBe('transfer.wrong_password')
       expect(refusal(await send(cabinetNumberFor(99), '5.00'))).toBe('transfer.unknown_recipient')
       expect(refusal(await send(numbers.rashad, '5.00'))).toBe('transfer.same_cabinet')
       expect(refusal(await send(numbers.aynur, '0'))).toBe('transfer.invalid_amount')
-      expect(refusal(await send(numbers.aynur, '1.234'))).toBe('validation.invalid_input')
+      // A malformed amount never reaches the use case: the edge refuses it while decoding.
+      expect(
+        refusal(decodeWith(TransferInput)({ toCabinetNumber: numbers.aynur, amount: '1.234', password: '' })),
+      ).toBe('validation.invalid_input')
       expect(refusal(await send(numbers.aynur, '1000.00'))).toBe('transfer.insufficient_funds')
     })
   })
@@ -247,7 +301,7 @@ describe('the life of two cabinets through the facade (memory store)', () => {
     const answer = ok(
       await app.accounts.transfer(
         ids.rashad,
-        { toCabinetNumber: numbers.aynur, amount: '25.00', password: rashad.password },
+        typed(TransferInput, { toCabinetNumber: numbers.aynur, amount: '25.00', password: rashad.password }),
         asCabinet(ids.rashad),
       ),
     )
@@ -271,22 +325,46 @@ describe('the life of two cabinets through the facade (memory store)', () => {
   it('CAB-10: recovery answers the same for an unknown login and sends the code only to the confirmed number', async () => {
     const sentBefore = sms.sent.length
     expect(
-      ok(await app.cabinets.requestPasswordRecovery({ login: cabinetNumberFor(98) }, anonymous)),
+      ok(
+        await app.cabinets.requestPasswordRecovery(
+          typed(RecoveryRequest, { login: cabinetNumberFor(98) }),
+          anonymous,
+        ),
+      ),
     ).toEqual({})
     expect(sms.sent.length).toBe(sentBefore)
-    expect(ok(await app.cabinets.requestPasswordRecovery({ login: numbers.aynur }, anonymous))).toEqual({})
+    expect(
+      ok(
+        await app.cabinets.requestPasswordRecovery(
+          typed(RecoveryRequest, { login: numbers.aynur }),
+          anonymous,
+        ),
+      ),
+    ).toEqual({})
     expect(sms.sent.at(-1)?.phone).toBe(aynur.phone)
     const code = codeSentTo(sms, aynur.phone)
     const newPassword = 'Yeni2026parol'
-    ok(await app.cabinets.completePasswordRecovery({ login: aynur.fin, code, newPassword }, anonymous))
+    ok(
+      await app.cabinets.completePasswordRecovery(
+        typed(RecoveryConfirmation, { login: aynur.fin, code, newPassword }),
+        anonymous,
+      ),
+    )
     expect(
-      ok(await app.cabinets.authenticate({ login: numbers.aynur, password: newPassword }, anonymous))
-        .cabinetId,
+      ok(
+        await app.cabinets.authenticate(
+          typed(LoginInput, { login: numbers.aynur, password: newPassword }),
+          anonymous,
+        ),
+      ).cabinetId,
     ).toBe(ids.aynur)
-    const old = await app.cabinets.authenticate({ login: numbers.aynur, password: aynur.password }, anonymous)
+    const old = await app.cabinets.authenticate(
+      typed(LoginInput, { login: numbers.aynur, password: aynur.password }),
+      anonymous,
+    )
     expect(refusal(old)).toBe('auth.invalid_credentials')
     const unknown = await app.cabinets.completePasswordRecovery(
-      { login: cabinetNumberFor(98), code, newPassword },
+      typed(RecoveryConfirmation, { login: cabinetNumberFor(98), code, newPassword }),
       anonymous,
     )
     expect(refusal(unknown)).toBe('otp.no_code')
@@ -296,18 +374,23 @@ describe('the life of two cabinets through the facade (memory store)', () => {
     const me = asCabinet(ids.rashad)
     const wrong = await app.cabinets.changePassword(
       ids.rashad,
-      { currentPassword: 'Nope1234abc', newPassword: 'Other2026pw' },
+      typed(PasswordChange, { currentPassword: 'Nope1234abc', newPassword: 'Other2026pw' }),
       me,
     )
     expect(refusal(wrong)).toBe('cabinet.wrong_password')
     ok(
       await app.cabinets.changePassword(
         ids.rashad,
-        { currentPassword: rashad.password, newPassword: 'Other2026pw' },
+        typed(PasswordChange, { currentPassword: rashad.password, newPassword: 'Other2026pw' }),
         me,
       ),
     )
-    ok(await app.cabinets.authenticate({ login: numbers.rashad, password: 'Other2026pw' }, anonymous))
+    ok(
+      await app.cabinets.authenticate(
+        typed(LoginInput, { login: numbers.rashad, password: 'Other2026pw' }),
+        anonymous,
+      ),
+    )
   })
 
   it('WAL-6: the money invariants hold over every event, and settle() changes nothing more', async () => {

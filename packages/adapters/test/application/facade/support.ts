@@ -1,6 +1,22 @@
-import { type DomainError, type MoneyEvent, PaymentEvent, TransferEvent, WalletEvent } from '@imtahan/domain'
+import {
+  DEFAULT_DOCUMENT_SERIES,
+  type DomainError,
+  decodeWith,
+  type MoneyEvent,
+  PaymentEvent,
+  TransferEvent,
+  WalletEvent,
+} from '@imtahan/domain'
 import * as E from 'fp-ts/lib/Either.js'
+import type * as t from 'io-ts'
 import { expect } from 'vitest'
+import { PaymentNotice } from '../../../src/application/account/inputs.js'
+import {
+  ContactsInput,
+  PasswordInput,
+  PhoneCodeInput,
+  registrationInput,
+} from '../../../src/application/cabinet/input.js'
 import { createImtahan } from '../../../src/application/facade.js'
 import type { Imtahan } from '../../../src/application/imtahan.js'
 import type { Call } from '../../../src/application/shared/caller.js'
@@ -76,14 +92,42 @@ export const devPerson = (n: number): Person => {
   }
 }
 
+/**
+ * A test types what a person would and decodes it here, as an edge does
+ * (HTTP, the CLI): the use cases take decoded values. A typo throws.
+ */
+export const typed = <A, O>(codec: t.Type<A, O, unknown>, raw: unknown): A => {
+  const decoded = decodeWith(codec)(raw)
+  if (E.isLeft(decoded)) throw new Error(decoded.left.message)
+  return decoded.right
+}
+
+/** CAB-1 with the default policy's document series. */
+export const registration = registrationInput(DEFAULT_DOCUMENT_SERIES)
+
 /** CAB-1…CAB-7 through the facade: start, contacts, the code from the SMS, password. */
 export const register = async ({ app, sms }: Pick<TestApp, 'app' | 'sms'>, person: Person) => {
   const { cabinetId } = ok(
-    await app.cabinets.startRegistration({ document: person.document, fin: person.fin }, anonymous),
+    await app.cabinets.startRegistration(
+      typed(registration, { document: person.document, fin: person.fin }),
+      anonymous,
+    ),
   )
-  ok(await app.cabinets.setContacts(cabinetId, { phone: person.phone }, anonymous))
-  ok(await app.cabinets.confirmPhone(cabinetId, { code: codeSentTo(sms, person.phone) }, anonymous))
-  return ok(await app.cabinets.completeRegistration(cabinetId, { password: person.password }, anonymous))
+  ok(await app.cabinets.setContacts(cabinetId, typed(ContactsInput, { phone: person.phone }), anonymous))
+  ok(
+    await app.cabinets.confirmPhone(
+      cabinetId,
+      typed(PhoneCodeInput, { code: codeSentTo(sms, person.phone) }),
+      anonymous,
+    ),
+  )
+  return ok(
+    await app.cabinets.completeRegistration(
+      cabinetId,
+      typed(PasswordInput, { password: person.password }),
+      anonymous,
+    ),
+  )
 }
 
 let paymentSerial = 0
@@ -98,7 +142,7 @@ export const pay = async (app: Imtahan, documentNumber: string, amount: string, 
     paidAt: '2026-05-20T07:00:00Z',
     providerReference: `ref-${paymentSerial}`,
   }
-  ok(await app.payments.receive(notice, provider))
+  ok(await app.payments.receive(typed(PaymentNotice, notice), provider))
   return paymentCode
 }
 

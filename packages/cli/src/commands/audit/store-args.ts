@@ -15,6 +15,7 @@ import {
   pgliteFolder,
   type StoreArgs,
   type StoreKind,
+  type StoreSelection,
   storeHelp,
   UsageError,
 } from '../../store-options.js'
@@ -33,6 +34,21 @@ export type OpenedLog = {
   readonly close: () => Promise<void>
 }
 
+/** The SQL database of a selection (PostgreSQL, or an existing PGlite folder), for the operator's commands. */
+export const openSqlClient = async (selection: StoreSelection, applicationName: string) => {
+  if (selection.store === 'postgres')
+    return openSqlDatabase({
+      kind: 'postgres',
+      connectionString: selection.databaseUrl ?? '',
+      poolSize: 2,
+      applicationName,
+    })
+  const folder = pgliteFolder(selection.dataDir)
+  // Opening a missing folder would create an empty database and report on it as clean.
+  if (!existsSync(join(folder, 'PG_VERSION'))) throw new UsageError(`no PGlite database in ${folder}`)
+  return openSqlDatabase({ kind: 'pglite', dataDir: folder })
+}
+
 /**
  * Opens the chosen store for reading only: SQL stores through the audit's
  * read-only log (no migration, no write — with read-only credentials it
@@ -46,20 +62,7 @@ export const openLogFromArgs = async (args: StoreArgs, env: NodeJS.ProcessEnv): 
     const store = createEventStoreDbStore({ connectionString: selection.eventStoreUrl ?? '' })
     return { log: store, source: logAuditSource(store, name), close: () => store.close() }
   }
-  let client: Awaited<ReturnType<typeof openSqlDatabase>>
-  if (selection.store === 'postgres') {
-    client = await openSqlDatabase({
-      kind: 'postgres',
-      connectionString: selection.databaseUrl ?? '',
-      poolSize: 2,
-      applicationName: 'imtahan audit',
-    })
-  } else {
-    const folder = pgliteFolder(selection.dataDir)
-    // Opening a missing folder would create an empty database and audit it as clean.
-    if (!existsSync(join(folder, 'PG_VERSION'))) throw new UsageError(`no PGlite database in ${folder}`)
-    client = await openSqlDatabase({ kind: 'pglite', dataDir: folder })
-  }
+  const client = await openSqlClient(selection, 'imtahan audit')
   try {
     const log = await openSqlEventLog(client, selection.schema)
     return { log, source: sqlAuditSource(log, name), close: () => client.close() }

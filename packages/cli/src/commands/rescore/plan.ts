@@ -1,6 +1,4 @@
 import {
-  type Blueprint,
-  DEFAULT_BLUEPRINT,
   type ExpertReviewRecorded,
   emptySittingResults,
   evolveSittingResults,
@@ -168,9 +166,9 @@ const applyReview = (
  */
 export const planRescore = (
   ledger: Ledger,
-  options: { readonly exams?: readonly string[]; readonly blueprint?: Blueprint; readonly now: Date },
+  // Each sitting is rescored under the blueprint its ExamDefined records (sittingViewOf).
+  options: { readonly exams?: readonly string[]; readonly now: Date },
 ): RescorePlan => {
-  const blueprint = options.blueprint ?? DEFAULT_BLUEPRINT
   const defined = [...ledger.exams.entries()].filter(([, state]) => state.definition !== undefined)
   const wanted =
     options.exams === undefined || options.exams.length === 0 ? undefined : new Set(options.exams)
@@ -182,7 +180,7 @@ export const planRescore = (
   const reviews: RescorePlan['reviews'][number][] = []
   for (const [examId, state] of defined.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
     if (wanted !== undefined && !wanted.has(examId)) continue
-    const view = sittingViewOf(state, blueprint)
+    const view = sittingViewOf(state)
     if (view === undefined) continue
     const sitting: Sitting = { examId, view, results: ledger.results.get(examId) ?? emptySittingResults }
     sittings.push({

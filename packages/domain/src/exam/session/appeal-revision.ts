@@ -1,30 +1,13 @@
 import * as E from 'fp-ts/lib/Either.js'
-import type { Answers, Review } from '../model.js'
+import type { Answers } from '../model.js'
 import type { FormWithKey } from '../sitting/events.js'
 import type { AppealCorrection, AppliedCorrection, ApplyAppealCorrections } from './appeal-codecs.js'
+import { correctionsAsReviews } from './appeal-credits.js'
 import type { SessionContext } from './context.js'
 import { type Decision, nothing, refuse } from './decision.js'
 import type { SessionEvent } from './events.js'
 import { formFor, revisionOf, type Scored, scoreSession } from './score.js'
 import type { SessionState } from './state.js'
-
-/**
- * A per-candidate correction scored as what it means: the task counts as
- * correct for this session. Expressed as the scoring's own `credit_to_all`
- * applied to this one answer sheet, so SCO-7 holds with no second scoring
- * rule — an auditor recomputes from the answers, the key, the reviews and
- * the corrections recorded in `ScoreRevisedOnAppeal`.
- */
-export const correctionsAsReviews = (
-  revisionId: string,
-  corrections: readonly Pick<AppealCorrection, 'taskId'>[],
-): Review[] =>
-  corrections.map((correction) => ({
-    reviewId: `${revisionId}:${correction.taskId}`,
-    kind: 'credit_to_all',
-    taskId: correction.taskId,
-    reason: `Corrected on appeal (${revisionId})`,
-  }))
 
 const answerOf = (answers: Answers, taskId: string): string | null => {
   const given = Object.hasOwn(answers, taskId) ? answers[taskId] : undefined

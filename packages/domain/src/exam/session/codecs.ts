@@ -1,6 +1,10 @@
 import * as t from 'io-ts'
+import { Id } from '../../values/ids.js'
 import { SubgroupCode } from '../model.js'
 import { wholeNumber } from '../sitting/codecs.js'
+
+/** The member every session event carries. */
+export const sessionProps = { sessionId: Id }
 
 const Count = wholeNumber('Count', 0, 1000)
 

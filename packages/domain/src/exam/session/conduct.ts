@@ -34,7 +34,11 @@ export const recordViolation = (
     command.kind === 'left_before_earliest_finish' &&
     context.now.getTime() >= clock.times.earliestFinish.getTime()
   )
-    return refuse('session.invalid_violation', 'Leaving is allowed from 45 minutes after the start.')
+    return refuse(
+      'session.invalid_violation',
+      `Leaving is allowed from ${context.sitting.timing.earliestFinishMinutes} minutes after the start (${clock.times.earliestFinish.toISOString()}).`,
+      { earliestFinish: clock.times.earliestFinish.toISOString() },
+    )
   if (command.outcome === 'removal' && command.evidenceRef === null)
     return refuse(
       'session.evidence_required',

@@ -1,5 +1,5 @@
 import type { Money } from '../../kernel/money.js'
-import { type Blueprint, DEFAULT_BLUEPRINT } from '../blueprint.js'
+import type { Blueprint } from '../blueprint.js'
 import type { GroupCode, Review } from '../model.js'
 import type { FormWithKey, Hall, Venue } from '../sitting/events.js'
 import type { ExamState } from '../sitting/state.js'
@@ -37,10 +37,8 @@ export type SessionContext = {
   readonly balance?: Money
 }
 
-export const sittingViewOf = (
-  state: ExamState,
-  blueprint: Blueprint = DEFAULT_BLUEPRINT,
-): SittingView | undefined => {
+/** The blueprint is the one the sitting was defined under (its `ExamDefined`), not today's configuration. */
+export const sittingViewOf = (state: ExamState): SittingView | undefined => {
   const definition = state.definition
   if (definition === undefined) return undefined
   return {
@@ -53,7 +51,7 @@ export const sittingViewOf = (
     fee: definition.fee,
     forms: definition.forms,
     reviews: state.reviews.map((recorded) => recorded.review),
-    blueprint,
+    blueprint: definition.blueprint,
   }
 }
 

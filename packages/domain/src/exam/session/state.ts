@@ -1,6 +1,6 @@
 import type { Answers, Review, ScoreResult, SubgroupCode } from '../model.js'
 import type { ScoreRevisedOnAppeal } from './appeal-codecs.js'
-import { correctionsAsReviews } from './appeal-revision.js'
+import { correctionsAsReviews } from './appeal-credits.js'
 import type {
   AdmissionSlip,
   CandidateAdmitted,

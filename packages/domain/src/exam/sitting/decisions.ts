@@ -1,6 +1,8 @@
 import * as E from 'fp-ts/lib/Either.js'
 import { pipe } from 'fp-ts/lib/function.js'
-import { type DomainError, domainError } from '../../kernel/errors.js'
+import { appealWindow, DEFAULT_APPEAL_BUSINESS_DAYS } from '../../calendar/appeal-window.js'
+import { loadedYears } from '../../calendar/calendar.js'
+import { type DomainError, domainError, type ErrorCode } from '../../kernel/errors.js'
 import { belongsToExam } from '../session/streams.js'
 import type { DecideAnnulment, PublishResults } from './commands.js'
 import type { ExamContext } from './context.js'
@@ -11,7 +13,7 @@ import type { ExamState } from './state.js'
 
 type Decision = E.Either<DomainError, readonly ExamEvent[]>
 
-const refuse = (code: string, message: string, details: Record<string, unknown>): Decision =>
+const refuse = (code: ErrorCode, message: string, details: Record<string, unknown>): Decision =>
   E.left(domainError(code, message, details))
 
 /**
@@ -63,6 +65,28 @@ export const decideAnnulment = (command: DecideAnnulment, state: ExamState, cont
     }),
   )
 
+/**
+ * CAL-3/APL-2: the appeal window of results published at `publishAt` must be
+ * countable with the calendar data loaded; otherwise every candidate's window
+ * would be "unavailable". The refusal names the year whose file is missing.
+ */
+const uncoveredAppealWindow = (publishAt: Date, context: ExamContext): DomainError | undefined => {
+  if (context.appealCalendar === undefined) return undefined
+  const { calendar, businessDays = DEFAULT_APPEAL_BUSINESS_DAYS } = context.appealCalendar
+  const window = appealWindow(calendar, publishAt, businessDays)
+  if (E.isRight(window)) return undefined
+  if (window.left.code !== 'calendar.year_missing') return window.left
+  const year = window.left.details?.year
+  const loaded = loadedYears(calendar)
+  return domainError(
+    'exam.appeal_window_not_covered',
+    `Results published at ${publishAt.toISOString()} have an appeal window of ${businessDays} business days that runs into ${year}, ` +
+      `but the business calendar has no data for ${year} (loaded years: ${loaded.join(', ')}). ` +
+      `Add the ${year} calendar file (docs/appeals.md) and publish again.`,
+    { year, loadedYears: loaded, publishAt: publishAt.toISOString(), businessDays },
+  )
+}
+
 /** APL-1: results are published once, at `P`, never before the exam and every session have ended. */
 export const publishResults = (command: PublishResults, state: ExamState, context: ExamContext): Decision =>
   pipe(
@@ -92,6 +116,8 @@ export const publishResults = (command: PublishResults, state: ExamState, contex
           `${context.openSessions} session(s) of this sitting are still running; publish after they have ended.`,
           { openSessions: context.openSessions },
         )
+      const uncovered = uncoveredAppealWindow(command.publishAt, context)
+      if (uncovered !== undefined) return E.left(uncovered)
       return E.right([
         {
           type: 'ResultsPublished',

@@ -4,6 +4,7 @@ import { bakuDateOf } from '../../kernel/time.js'
 import { DEFAULT_BLUEPRINT } from '../blueprint.js'
 import { checkForm, type FormMismatch } from '../form-check.js'
 import type { GroupCode } from '../model.js'
+import { OPEN_ANSWER_NORMALISATION } from '../normalise.js'
 import type { DefineExam } from './commands.js'
 import type { ExamContext } from './context.js'
 import { ExamDefined, type ExamEvent } from './events.js'
@@ -76,6 +77,9 @@ export const defineExam = (command: DefineExam, state: ExamState, context: ExamC
   const event: ExamDefined = {
     ...fields,
     type: 'ExamDefined',
+    version: 2,
+    blueprint: context.blueprint ?? DEFAULT_BLUEPRINT,
+    openAnswerNormalisation: OPEN_ANSWER_NORMALISATION,
     date: bakuDateOf(command.startsAt),
     timing,
     definedAt: state.definition?.definedAt ?? context.now,

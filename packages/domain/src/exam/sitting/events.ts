@@ -2,7 +2,9 @@ import * as t from 'io-ts'
 import { MoneyFromString } from '../../kernel/money.js'
 import { Instant, LocalDate } from '../../kernel/time.js'
 import { Id, Label } from '../../values/ids.js'
+import { Blueprint } from '../blueprint.js'
 import { AnswerKey, Form, GroupCode, Review } from '../model.js'
+import { OpenAnswerNormalisationVersion } from '../normalise.js'
 import { ExamId, wholeNumber } from './codecs.js'
 import { Timing } from './timing.js'
 
@@ -19,23 +21,43 @@ export type Hall = t.TypeOf<typeof Hall>
 export const FormWithKey = t.type({ form: Form, key: AnswerKey }, 'FormWithKey')
 export type FormWithKey = t.TypeOf<typeof FormWithKey>
 
-/** The board defined the sitting (RULES.md §3.3); the forms passed the blueprint check (EXM-1…EXM-3). */
+const examDefinedV1 = {
+  type: t.literal('ExamDefined'),
+  examId: ExamId,
+  title: Label,
+  /** The calendar day of `startsAt` in Asia/Baku, kept for people and for the calendar rules. */
+  date: LocalDate,
+  startsAt: Instant,
+  venue: Venue,
+  halls: t.readonlyArray(Hall),
+  forms: t.readonlyArray(FormWithKey),
+  /** EXM-10: configurable per sitting, may be 0.00. */
+  fee: MoneyFromString,
+  timing: Timing,
+  definedBy: Id,
+  definedAt: Instant,
+}
+
+/**
+ * `ExamDefined` as recorded before version 2: no blueprint, no pass marks, no
+ * normalisation version. Stored events never change; this codec only reads
+ * them, and `upcastExamDefined` (upcast.ts) turns them into version 2.
+ */
+export const ExamDefinedV1 = t.type(examDefinedV1, 'ExamDefinedV1')
+export type ExamDefinedV1 = t.TypeOf<typeof ExamDefinedV1>
+
+/**
+ * The board defined the sitting (RULES.md §3.3); the forms passed the blueprint
+ * check (EXM-1…EXM-3). Version 2 carries what an auditor needs to rescore it
+ * without the SPEC tables: the blueprint the forms were checked against, with
+ * the pass marks (SCO-4), and the open-answer normalisation rule (SCO-2).
+ */
 export const ExamDefined = t.type(
   {
-    type: t.literal('ExamDefined'),
-    examId: ExamId,
-    title: Label,
-    /** The calendar day of `startsAt` in Asia/Baku, kept for people and for the calendar rules. */
-    date: LocalDate,
-    startsAt: Instant,
-    venue: Venue,
-    halls: t.readonlyArray(Hall),
-    forms: t.readonlyArray(FormWithKey),
-    /** EXM-10: configurable per sitting, may be 0.00. */
-    fee: MoneyFromString,
-    timing: Timing,
-    definedBy: Id,
-    definedAt: Instant,
+    ...examDefinedV1,
+    version: t.literal(2),
+    blueprint: Blueprint,
+    openAnswerNormalisation: OpenAnswerNormalisationVersion,
   },
   'ExamDefined',
 )

@@ -1,6 +1,6 @@
 import * as E from 'fp-ts/lib/Either.js'
 import { pipe } from 'fp-ts/lib/function.js'
-import { type DomainError, domainError } from '../../kernel/errors.js'
+import { type DomainError, domainError, type ErrorCode } from '../../kernel/errors.js'
 import type { GroupCode, Review, TaskKey } from '../model.js'
 import { readClosedAnswer } from '../normalise.js'
 import { checkReview } from '../review-impact.js'
@@ -14,7 +14,7 @@ import type { ExamState } from './state.js'
 
 type Decision = E.Either<DomainError, readonly ExamEvent[]>
 
-const refuse = (code: string, message: string, details: Record<string, unknown>): Decision =>
+const refuse = (code: ErrorCode, message: string, details: Record<string, unknown>): Decision =>
   E.left(domainError(code, message, details))
 
 /** The groups whose form holds the task (task ids are stable across forms, SCO-0), with the task's key there. */

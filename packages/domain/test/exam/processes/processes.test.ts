@@ -116,9 +116,12 @@ describe('Registration process (EXM-10)', () => {
     expect(registrationProcess(refused)).toMatchObject([
       { to: 'exam', command: { type: 'ReleaseSeat', registrationId: REGISTRATION } },
     ])
-    expect(registrationChargeRefused({ ...charge, chargeId: 'other-charge' }, domainError('x', 'y'))).toEqual(
-      [],
-    )
+    expect(
+      registrationChargeRefused(
+        { ...charge, chargeId: 'other-charge' },
+        domainError('wallet.insufficient_funds', 'y'),
+      ),
+    ).toEqual([])
   })
 
   it('EXM-10: no seat left → the registration is refused, with nothing to release', () => {
