@@ -12,9 +12,13 @@ does not trust the product's own `imtahan audit` has a second opinion:
   * scores (SCO-1..SCO-7, APL-4..APL-6): every recorded result, expert-review
     revision and appeal revision recomputed from the events alone.
 
-Pass marks are not in the events: the SPEC section 3.1 defaults are embedded
-below (PASS_MARKS). A sitting scored under another blueprint shows pass-mark
-findings.
+Pass marks come from the events: `ExamDefined` version 2 records the
+sitting's blueprint (groups and pass marks) and the open-answer normalisation
+version. An `ExamDefined` with no `version` member is version 1, recorded
+before the event carried them: it is read with what was in force then, the
+SPEC section 3.1 defaults embedded below (PASS_MARKS) and normalisation 1 --
+as the product's upcaster reads it. Any other version, or a normalisation
+version other than 1, is a finding and the sitting is not re-scored.
 
 usage: python3 verify_export.py EXPORT.ndjson [--json]
 exit:  0 everything holds, 1 findings (each names stream@revision), 2 usage.
@@ -138,7 +142,8 @@ DEBITS = {"FeeCharged", "TransferDebited"}
 # Scores (docs/exams.md, docs/events/README.md)
 # --------------------------------------------------------------------------
 
-# SPEC section 3.1 defaults: pass mark in points per subgroup (SCO-4).
+# SPEC section 3.1 defaults: pass mark in points per subgroup (SCO-4), for
+# ExamDefined version 1 only (version 2 records its own blueprint).
 PASS_MARKS = {
     "AA": (119, 112, 105, 98),
     "AB": (102, 96, 90, 84),
@@ -146,6 +151,9 @@ PASS_MARKS = {
     "AC": (80, 75, 70, 65),
     "BB": (80, 75, 70, 65),
 }
+DEFAULT_PASS_MARKS = {group + str(n + 1): marks[n] for group, marks in PASS_MARKS.items() for n in range(4)}
+# Open-answer normalisation versions this verifier implements (normalise_open).
+NORMALISATIONS = (1,)
 POINTS = {"closed": 1, "open": 2}  # SCO-1
 SUBJECTS = ("azerbaijani", "legislation", "informatics", "logic")
 TYPES = ("open", "closed")
@@ -181,7 +189,7 @@ def tally():
     return {"points": 0, "max": 0, "correct": 0, "wrong": 0, "unanswered": 0}
 
 
-def score(form, key, reviews, credited_for_session, answers, subgroup):
+def score(form, key, reviews, credited_for_session, answers, subgroup, pass_marks):
     """The result a session's answers earn under the key, the reviews and its own appeal credits."""
     credited = set(credited_for_session)
     extra = {}
@@ -224,7 +232,7 @@ def score(form, key, reviews, credited_for_session, answers, subgroup):
             slot[outcome] += 1
             if outcome == "correct":
                 slot["points"] += POINTS[kind]
-    pass_mark = PASS_MARKS[subgroup[:2]][int(subgroup[2]) - 1]
+    pass_mark = pass_marks[subgroup]
     return {
         "total": total,
         "bySubject": by_subject,
@@ -240,7 +248,7 @@ def result_differences(recorded, recomputed):
     if recorded["total"]["points"] != recomputed["total"]["points"]:
         found.append("recorded score %s, recomputed %s" % (recorded["total"]["points"], recomputed["total"]["points"]))
     if recorded["passMark"] != recomputed["passMark"] or recorded["subgroup"] != recomputed["subgroup"]:
-        found.append("recorded pass mark %s for %s, SPEC 3.1 gives %s" % (recorded["passMark"], recorded["subgroup"], recomputed["passMark"]))
+        found.append("recorded pass mark %s for %s, the sitting's blueprint gives %s" % (recorded["passMark"], recorded["subgroup"], recomputed["passMark"]))
     if recorded["passed"] != recomputed["passed"]:
         found.append("recorded passed=%s, recomputed passed=%s" % (recorded["passed"], recomputed["passed"]))
     if found:
@@ -381,14 +389,36 @@ class Verifier:
         }
 
     # -- scores -------------------------------------------------------------
-    def exam(self, line):
+    def defined(self, data, where):
+        """ExamDefined: v2 carries blueprint and normalisation; no `version` is v1, read with the defaults."""
+        forms = {entry["form"]["group"]: entry for entry in data["forms"]}
+        sitting = {"forms": forms, "reviews": {}, "published": False, "refused": False}
+        self.sittings[data["examId"]] = sitting
+        if "version" not in data:
+            sitting["passMarks"] = dict(DEFAULT_PASS_MARKS)
+            return
+        if data["version"] != 2:
+            sitting["refused"] = True
+            self.finding("scores", "SCO-7", where, "ExamDefined version %s is unknown to this verifier: sitting not re-scored" % json.dumps(data["version"]))
+            return
+        blueprint = data["blueprint"]
+        sitting["passMarks"] = {subgroup: mark["points"] for subgroup, mark in blueprint["passMarks"].items()}
+        normalisation = data["openAnswerNormalisation"]
+        if normalisation not in NORMALISATIONS:
+            sitting["refused"] = True
+            self.finding("scores", "SCO-2", where, "open-answer normalisation %s is unknown to this verifier: sitting not re-scored" % json.dumps(normalisation))
+        for group, entry in forms.items():
+            wanted = blueprint["groups"][group]
+            for subject in SUBJECTS:
+                for kind in TYPES:
+                    found = sum(1 for task in entry["form"]["tasks"] if task["subject"] == subject and task["type"] == kind)
+                    if found != wanted["subjects"][subject][kind]:
+                        self.finding("scores", "EXM-1", where, "form %s has %d %s %s tasks, its blueprint %d" % (entry["form"]["formId"], found, subject, kind, wanted["subjects"][subject][kind]))
+
+    def exam(self, line, where):
         data, kind = line["data"], line["type"]
         if kind == "ExamDefined":
-            self.sittings[data["examId"]] = {
-                "forms": {entry["form"]["group"]: entry for entry in data["forms"]},
-                "reviews": {},
-                "published": False,
-            }
+            self.defined(data, where)
             return
         sitting = self.sittings.get(data.get("examId"))
         if sitting is None:
@@ -401,12 +431,13 @@ class Verifier:
     def rescore(self, session, applied):
         sitting, entry = session["sitting"], session["entry"]
         reviews = [r for rid, r in sitting["reviews"].items() if rid in applied]
-        return score(entry["form"], entry["key"], reviews, session["corrected"], session["answers"], session["subgroup"])
+        return score(entry["form"], entry["key"], reviews, session["corrected"], session["answers"], session["subgroup"], sitting["passMarks"])
 
     def ended(self, data, where):
         self.sessions_checked += 1
         sitting = self.sittings.get(data["examId"])
-        entry = sitting["forms"].get(data["subgroup"][:2]) if sitting else None
+        refused = sitting is not None and sitting["refused"]
+        entry = sitting["forms"].get(data["subgroup"][:2]) if sitting and not refused else None
         session = {
             "sitting": sitting,
             "entry": entry,
@@ -420,6 +451,8 @@ class Verifier:
             "annulment": None,
         }
         self.sessions[where[0]] = session
+        if refused:
+            return  # the sitting's finding says why it cannot be re-scored
         if entry is None:
             self.finding("scores", "SCO-7", where, "no form for %s in sitting %s earlier in the log" % (data["subgroup"], data["examId"]))
             return
@@ -533,7 +566,7 @@ class Verifier:
             if category in ("wallet", "payment", "transfer"):
                 self.money(line, where)
             elif category == "exam":
-                self.exam(line)
+                self.exam(line, where)
             elif category == "examsession":
                 self.session_event(line, where)
         except (KeyError, TypeError, ValueError, IndexError) as error:

@@ -34,3 +34,26 @@ describe('logs never carry personal data (SPEC §5)', () => {
     expect(out).toContain('[redacted]')
   })
 })
+
+describe("security: redaction hides operators' facts", () => {
+  it('redaction by path: failure.name and failure.code (SQLSTATE) are visible, personal names and codes are not', () => {
+    const { lines, stream } = capture()
+    const logger = createLogger({ level: 'info' }, stream)
+    logger.error(
+      {
+        requestId: 'r-1',
+        failure: { name: 'DatabaseError', message: 'terminating connection', code: '57P01' },
+        person: { name: 'Rəşad', surname: 'Məmmədov' },
+        name: 'Leyla',
+        code: '654321',
+        body: { code: '123456', phone: '+994501234567', document: { number: 'AZE12345678' } },
+      },
+      'request failed',
+    )
+    const line = JSON.parse(lines.join(''))
+    expect(line.failure).toEqual({ name: 'DatabaseError', message: 'terminating connection', code: '57P01' })
+    const out = lines.join('')
+    for (const secret of ['Rəşad', 'Məmmədov', 'Leyla', '654321', '123456', '+994501234567', 'AZE12345678'])
+      expect(out).not.toContain(secret)
+  })
+})

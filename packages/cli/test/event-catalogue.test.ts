@@ -79,3 +79,30 @@ describe('every event of a demo export is valid under its published schema (ajv,
     expect(validate({ ...withoutBalance, type: topUp.type })).toBe(false)
   })
 })
+
+describe('ExamDefined.json accepts both stored versions of ExamDefined (ajv)', () => {
+  const FIXTURE = fileURLToPath(
+    new URL('../../adapters/test/audit/fixtures/exam-defined-v1.ndjson', import.meta.url),
+  )
+  const stored = readFileSync(FIXTURE, 'utf8')
+    .split('\n')
+    .filter((text) => text !== '')
+    .map((text) => JSON.parse(text) as Line)
+
+  it('every event of an export from before version 2 (the v1 fixture) passes its schema', () => {
+    const validators = compileCatalogue()
+    const failures = stored
+      .filter((line) => !validators.get(line.type)?.({ ...line.data, type: line.type }))
+      .map((line) => `${line.streamId}@${line.revision} ${line.type}`)
+    expect(failures).toEqual([])
+    expect(stored.find((line) => line.type === 'ExamDefined')?.data).not.toHaveProperty('version')
+  })
+
+  it('a version 2 without its blueprint, or a version 1 claiming "version": 1, is refused', () => {
+    const validate = compileCatalogue().get('ExamDefined')!
+    const v1 = { ...stored.find((line) => line.type === 'ExamDefined')!.data, type: 'ExamDefined' }
+    expect(validate(v1)).toBe(true)
+    expect(validate({ ...v1, version: 2, openAnswerNormalisation: 1 })).toBe(false)
+    expect(validate({ ...v1, version: 1 })).toBe(false)
+  })
+})

@@ -253,3 +253,91 @@ describe.skipIf(!python)(
     })
   },
 )
+
+/** Every stream of an export re-hashed from revision 0, as an insider who rewrote events would. */
+const rehashAll = (lines: readonly Line[]): string => {
+  const previous = new Map<string, string>()
+  for (const line of lines) {
+    const previousHash = previous.get(line.streamId) ?? null
+    const hash = hashEvent({ ...line.metadata, ...line, revision: BigInt(line.revision), previousHash })
+    line.metadata = { ...line.metadata, previousHash, hash }
+    previous.set(line.streamId, hash)
+  }
+  return lines.map((line) => JSON.stringify(line)).join('\n')
+}
+
+const sessionsNamed = (findings: readonly Pick<Finding, 'streamId'>[]) =>
+  [
+    ...new Set(findings.map((finding) => finding.streamId).filter((id) => id?.startsWith('examsession-'))),
+  ].sort()
+
+describe.skipIf(!python)(
+  'verify_export.py reads the blueprint from ExamDefined, as imtahan audit does',
+  () => {
+    const dir = mkdtempSync(join(tmpdir(), 'imtahan-verify-blueprint-'))
+    const clean = join(dir, 'demo.ndjson')
+    beforeAll(() => demoExport(clean), 120_000)
+    afterAll(() => rmSync(dir, { recursive: true, force: true }))
+
+    it('an export from before ExamDefined version 2 (read with the SPEC §3.1 defaults): same verdict and totals', async () => {
+      const fixture = fileURLToPath(
+        new URL('../../adapters/test/audit/fixtures/exam-defined-v1.ndjson', import.meta.url),
+      )
+      const ours = await audit(fixture)
+      const theirs = verify(fixture)
+      expect(theirs.report.findings).toEqual([])
+      expect([ours.code, theirs.code]).toEqual([0, 0])
+      expect(agreedPy(theirs.report)).toEqual(agreed(ours.report))
+      expect(theirs.report.scores.sessionsChecked).toBe(4)
+    })
+
+    it('SCO-4: a non-default pass mark in ExamDefined (re-hashed) flips the same verdicts in both', async () => {
+      const lines = readFileSync(clean, 'utf8')
+        .split('\n')
+        .filter((line) => line !== '')
+        .map((line) => JSON.parse(line) as Line)
+      type Result = { subgroup: string; passed: boolean; total: { points: number } }
+      const end = lines.find((line) => line.type === 'SessionEnded')!
+      const { subgroup, passed, total } = end.data.result as Result
+      const defined = lines.find((line) => line.type === 'ExamDefined')!
+      expect(defined.data.version).toBe(2)
+      const marks = (defined.data.blueprint as { passMarks: Record<string, { points: number }> }).passMarks
+      // Just above the first result's score when it passed, at it when it failed: its verdict flips.
+      marks[subgroup] = { ...marks[subgroup]!, points: passed ? total.points + 1 : total.points }
+      const path = join(dir, 'pass-mark.ndjson')
+      writeFileSync(path, rehashAll(lines))
+
+      const ours = await audit(path)
+      const theirs = verify(path)
+      expect([ours.code, theirs.code]).toEqual([1, 1])
+      expect(theirs.report.findings.filter((finding) => finding.check === 'hash-chain')).toEqual([])
+      const scores = ours.report.checks.find((check) => check.name === 'scores')?.findings ?? []
+      const theirScores = theirs.report.findings.filter((finding) => finding.check === 'scores')
+      // Every session of that subgroup records the old pass mark; both name exactly those sessions.
+      const ofSubgroup = lines
+        .filter((line) => line.type === 'SessionEnded' && (line.data.result as Result).subgroup === subgroup)
+        .map((line) => line.streamId)
+        .sort()
+      expect(sessionsNamed(scores)).toEqual(ofSubgroup)
+      expect(sessionsNamed(theirScores)).toEqual(ofSubgroup)
+      expect(named(theirScores)).toContain(`${end.streamId}@${end.revision}`)
+      expect(named(scores)).toContain(`${end.streamId}@${end.revision}`)
+    })
+
+    it('SCO-2: an open-answer normalisation the verifier does not know is a finding, not a guess', () => {
+      const lines = readFileSync(clean, 'utf8')
+        .split('\n')
+        .filter((line) => line !== '')
+        .map((line) => JSON.parse(line) as Line)
+      const defined = lines.find((line) => line.type === 'ExamDefined')!
+      defined.data.openAnswerNormalisation = 2
+      const path = join(dir, 'normalisation.ndjson')
+      writeFileSync(path, rehashAll(lines))
+      const theirs = verify(path)
+      expect(theirs.code).toBe(1)
+      expect(theirs.report.findings.map((finding) => `${finding.streamId}@${finding.revision}`)).toEqual([
+        `${defined.streamId}@${defined.revision}`,
+      ])
+    })
+  },
+)

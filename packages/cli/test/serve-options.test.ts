@@ -56,3 +56,33 @@ describe('imtahan serve options', () => {
     expect(DEV_PROVIDER_KEY.length).toBeGreaterThanOrEqual(16)
   })
 })
+
+describe('security: CORS and proxies are opt-in', () => {
+  it('CORS: --cors-origin is repeatable, none by default, and refuses what is not an origin; --trust-proxy likewise', () => {
+    const none = parseServeOptions([], {})
+    if (none === 'help') throw new Error('help')
+    expect(none.corsOrigins).toEqual([])
+    expect(none.trustedProxies).toEqual([])
+    const some = parseServeOptions(
+      [
+        '--cors-origin',
+        'https://portal.example.az',
+        '--cors-origin',
+        'http://localhost:5173',
+        '--trust-proxy',
+        '10.0.0.5',
+      ],
+      {},
+    )
+    if (some === 'help') throw new Error('help')
+    expect(some.corsOrigins).toEqual(['https://portal.example.az', 'http://localhost:5173'])
+    expect(some.trustedProxies).toEqual(['10.0.0.5'])
+    const fromEnv = parseServeOptions([], {
+      IMTAHAN_CORS_ORIGIN: 'https://a.example.az,https://b.example.az',
+    })
+    if (fromEnv === 'help') throw new Error('help')
+    expect(fromEnv.corsOrigins).toEqual(['https://a.example.az', 'https://b.example.az'])
+    for (const bad of ['*', 'https://portal.example.az/path', 'portal.example.az', 'null'])
+      expect(() => parseServeOptions(['--cors-origin', bad], {})).toThrow(/--cors-origin/)
+  })
+})

@@ -11,11 +11,12 @@ import {
   type SignInSessions,
 } from '@imtahan/adapters'
 import { Hono, type MiddlewareHandler } from 'hono'
+import { type ClientAddressOptions, clientAddressOf } from './auth/client-address.js'
 import {
-  createMemoryLoginThrottle,
-  DEFAULT_LOCKOUT_POLICY,
-  type LockoutPolicy,
-  type LoginThrottle,
+  createMemorySignInThrottle,
+  DEFAULT_THROTTLE_POLICIES,
+  type SignInThrottle,
+  type ThrottlePolicies,
 } from './auth/lockout.js'
 import { createRegistrationTokens } from './auth/registration-tokens.js'
 import type { AppEnv } from './context.js'
@@ -25,6 +26,7 @@ import { notFound, onError } from './middleware/errors.js'
 import { idempotent } from './middleware/idempotency.js'
 import { requestLogging } from './middleware/logging.js'
 import { requestId } from './middleware/request-id.js'
+import { corsPolicy, securityHeaders } from './middleware/security-headers.js'
 import { type DocumentInfo, openApiDocument } from './openapi/document.js'
 import { type RouteDoc, routeTable } from './openapi/route.js'
 import { docsPage } from './openapi/ui.js'
@@ -60,22 +62,27 @@ export type AppOptions = {
   readonly sessionTtlSeconds?: number
   readonly registrationTtlSeconds?: number
   readonly bodyLimitBytes?: number
-  readonly lockout?: LockoutPolicy
+  /** Sign-in back-off per login and per client address (memory, per process, when `throttle` is absent). */
+  readonly lockout?: Partial<ThrottlePolicies>
+  /** Another store for the sign-in counters: the database (`createCountedSignInThrottle`), shared by processes. */
+  readonly throttle?: SignInThrottle
+  /** Origins whose browser pages may call the API (CORS); none by default. */
+  readonly corsOrigins?: readonly string[]
+  /** How the client's address is found: the connection's peer; `X-Forwarded-For` only from trusted proxies. */
+  readonly clientAddress?: ClientAddressOptions
   /**
    * Where sign-in sessions live; by default this process's memory. Several
    * processes share the SQL ones (`createSqlSignInSessions`), keyed with
    * `deriveKey(secret, 'sessions')` as the default is.
    */
   readonly sessions?: SignInSessions
-  /** Failed sign-ins per login; by default in memory, keyed with `deriveKey(secret, 'login-throttle')`. */
-  readonly loginThrottle?: LoginThrottle
   /** Must be the policy of `idempotency`: the middleware renews running keys every `heartbeatSeconds`. */
   readonly idempotencyPolicy?: IdempotencyPolicy
   /** Shared with `instrumentEventStore` so appends count too; by default the app's own. */
   readonly metrics?: Metrics
   /** What `/health/ready` checks; without it, ready whenever the process answers. */
   readonly readiness?: Readiness
-  /** The log the auditor reads over HTTP (`/audit/*`, SPEC §5); without it those routes are not served. */
+  /** The log the auditor reads over HTTP (`/audit/*`, RULES.md §5); without it those routes are not served. */
   readonly auditLog?: EventLog
 }
 
@@ -121,9 +128,12 @@ export const createApp = (options: AppOptions): ImtahanHttp => {
     clock,
   )
   const app = new Hono<AppEnv>()
+  const allowOrigins = corsPolicy(options.corsOrigins ?? [])
   app.use(
     '*',
     requestId,
+    securityHeaders(),
+    ...(allowOrigins === undefined ? [] : [allowOrigins]),
     requestLogging(logger),
     measureRequests(metrics),
     limitBody(options.bodyLimitBytes ?? DEFAULT_BODY_LIMIT_BYTES),
@@ -133,10 +143,15 @@ export const createApp = (options: AppOptions): ImtahanHttp => {
 
   const table = routeTable(app, {
     guards: guards({ sessions, registrationTokens, apiKeys: options.apiKeys }),
-    idempotent: idempotent(options.idempotency, clock, {
-      policy: options.idempotencyPolicy ?? DEFAULT_IDEMPOTENCY_POLICY,
-      onReplay: () => metrics.idempotencyReplays.inc(),
-    }),
+    idempotent: idempotent(
+      options.idempotency,
+      clock,
+      deriveKey(options.secret, 'idempotency-request-hash'),
+      {
+        policy: options.idempotencyPolicy ?? DEFAULT_IDEMPOTENCY_POLICY,
+        onReplay: () => metrics.idempotencyReplays.inc(),
+      },
+    ),
     writes: auditorReadsOnly(options.apiKeys),
   })
   const deps: RouteDeps = {
@@ -144,12 +159,8 @@ export const createApp = (options: AppOptions): ImtahanHttp => {
     sessions,
     registrationTokens,
     throttle:
-      options.loginThrottle ??
-      createMemoryLoginThrottle({
-        secret: deriveKey(options.secret, 'login-throttle'),
-        clock,
-        policy: options.lockout ?? DEFAULT_LOCKOUT_POLICY,
-      }),
+      options.throttle ?? createMemorySignInThrottle({ ...DEFAULT_THROTTLE_POLICIES, ...options.lockout }),
+    clientAddress: clientAddressOf(options.clientAddress),
     clock,
     devSms: options.devSms,
   }

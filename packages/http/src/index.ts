@@ -4,6 +4,8 @@ export {
   DEFAULT_SESSION_TTL_SECONDS,
   type ImtahanHttp,
 } from './app.js'
+export { createCountedSignInThrottle, longestMemorySeconds } from './auth/counted-throttle.js'
+export type { SignInThrottle } from './auth/lockout.js'
 export type { AppEnv } from './context.js'
 export { API_KEY_ROLES, type ApiKeyRole, type ApiKeys } from './middleware/auth.js'
 export * from './openapi/json-schema.js'

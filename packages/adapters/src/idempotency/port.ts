@@ -14,6 +14,15 @@ export type StoredOutcome = {
 
 export type IdempotencyKey = { readonly scope: string; readonly key: string }
 
+/**
+ * Every request hash starts with this: a keyed HMAC-SHA-256 over the request
+ * with its secret fields removed (http/src/middleware/request-hash.ts).
+ * Rows with another hash are from before (an unsalted SHA-256 over the body,
+ * password included, recoverable by guessing) and are deleted when the SQL
+ * store opens (see `ensureIdempotencyTable`).
+ */
+export const REQUEST_HASH_SCHEME = 'hmac-sha256-v2:'
+
 export type BeginResult =
   /** First time (or the old record expired, or its owner died): go ahead, then `complete` or `abandon`. */
   | { readonly kind: 'started' }

@@ -8,6 +8,7 @@ import {
   type IdempotencyStore,
   judgeExisting,
   purgeSchedule,
+  REQUEST_HASH_SCHEME,
   type StoredOutcome,
 } from './port.js'
 
@@ -37,6 +38,14 @@ const statements = (schema: string) => {
       where scope = $1 and key = $2 and request_hash = $3 and outcome is null returning 1 as renewed`,
     abandon: `delete from ${table} where scope = $1 and key = $2 and request_hash = $3 and outcome is null`,
     purge: `delete from ${table} where created_at < $1::timestamptz returning 1 as purged`,
+    /**
+     * Rows hashed before the keyed scheme: their unsalted hash over the body
+     * gives the password away to a guess. Deleted, not rehashed (the body is
+     * gone, so nothing could be rehashed): a retry of such a request runs
+     * again, and its event ids, derived from the key, keep it from moving
+     * money twice (docs/decisions.md, Security hardening).
+     */
+    retireOldHashes: `delete from ${table} where left(request_hash, ${REQUEST_HASH_SCHEME.length}) <> '${REQUEST_HASH_SCHEME}'`,
   }
 }
 
@@ -49,13 +58,14 @@ const recordOf = (row: Row): IdempotencyRecord => ({
   updatedAt: new Date(row.updated_at),
 })
 
-/** Creates the table if missing; safe to call from every process at start-up. */
+/** Creates the table if missing and retires rows of the old hash; safe to call from every process at start-up. */
 export const ensureIdempotencyTable = (client: SqlClient, schema: string): Promise<void> =>
   client.transaction(async (tx: SqlQuery) => {
     // Two starters running `create table if not exists` at once can still collide; the lock queues them.
     await tx.query('select pg_advisory_xact_lock(hashtext($1))', [`imtahan.idempotency.${schema}`])
     await tx.query(`create schema if not exists ${quoteSchema(schema)}`)
     await tx.query(statements(schema).create)
+    await tx.query(statements(schema).retireOldHashes)
   })
 
 /**

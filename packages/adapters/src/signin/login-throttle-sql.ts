@@ -1,14 +1,6 @@
 import { quoteSchema, type SqlClient } from '../store/sql/client.js'
 import { migrate } from '../store/sql/migrations.js'
-import {
-  afterFailure,
-  DEFAULT_LOCKOUT_POLICY,
-  type LoginThrottle,
-  type LoginThrottleOptions,
-  loginKeyOf,
-  secondsLeft,
-  type ThrottleEntry,
-} from './login-throttle.js'
+import { afterFailure, secondsLeft, type ThrottleCounters, type ThrottleEntry } from './login-throttle.js'
 
 type Row = { failures: number; last_failure_at: string; locked_until: string }
 
@@ -22,29 +14,25 @@ const entryOf = (row: Row | undefined): ThrottleEntry | undefined =>
       }
 
 /**
- * The login throttle in the event store's database (migration 5), so every
+ * The sign-in counters in the event store's database (migration 5), so every
  * process counts the same failures. A failure is read-modify-write under a
- * row lock (`for update`), so two processes failing the same login at once
- * both count. Times are ms from the caller's clock, like the sign-in sessions.
+ * row lock (`for update`), so two processes failing the same key at once
+ * both count. Times are ms of the caller's clock, like the sign-in sessions.
  */
-export const createSqlLoginThrottle = async (
+export const createSqlThrottleCounters = async (
   client: SqlClient,
-  options: LoginThrottleOptions & { readonly schema?: string },
-): Promise<LoginThrottle> => {
+  options: { readonly schema?: string } = {},
+): Promise<ThrottleCounters> => {
   const schema = options.schema ?? 'imtahan'
   await migrate(client, schema)
   const table = `${quoteSchema(schema)}.login_throttle`
-  const policy = options.policy ?? DEFAULT_LOCKOUT_POLICY
-  const keyOf = loginKeyOf(options.secret)
-  const now = () => options.clock.now().getTime()
   const select = `select failures, last_failure_at::text, locked_until::text from ${table} where login_key = $1`
   return {
-    retryAfter: async (login) => {
-      const [row] = await client.query<Row>(select, [keyOf(login)])
-      return secondsLeft(entryOf(row), now(), policy)
+    retryAfter: async (key, now, policy) => {
+      const [row] = await client.query<Row>(select, [key])
+      return secondsLeft(entryOf(row), now.getTime(), policy)
     },
-    failed: async (login) => {
-      const key = keyOf(login)
+    failed: async (key, now, policy) => {
       await client.transaction(async (tx) => {
         // Insert-if-missing first, so there is always a row to lock: two first failures cannot both see none.
         await tx.query(
@@ -53,7 +41,7 @@ export const createSqlLoginThrottle = async (
           [key],
         )
         const [row] = await tx.query<Row>(`${select} for update`, [key])
-        const next = afterFailure(entryOf(row), now(), policy)
+        const next = afterFailure(entryOf(row), now.getTime(), policy)
         await tx.query(
           `update ${table} set failures = $2, last_failure_at = $3::bigint, locked_until = $4::bigint
            where login_key = $1`,
@@ -61,17 +49,16 @@ export const createSqlLoginThrottle = async (
         )
       })
     },
-    succeeded: async (login) => {
-      await client.query(`delete from ${table} where login_key = $1`, [keyOf(login)])
+    clear: async (key) => {
+      await client.query(`delete from ${table} where login_key = $1`, [key])
     },
-    purgeExpired: async (at) => {
-      const t = at.getTime()
-      const forgetBefore = t - policy.forgetAfterSeconds * 1000
-      // The same rule as `isLive`, as one idempotent statement: safe for every process to run.
+    purgeExpired: async (now, forgetAfterSeconds) => {
+      const t = now.getTime()
+      // The same rule as `isLive`, as one idempotent statement: safe for any process to run.
       const rows = await client.query(
         `delete from ${table} where last_failure_at <= $1::bigint and locked_until <= $2::bigint
          returning 1 as purged`,
-        [String(forgetBefore), String(t)],
+        [String(t - forgetAfterSeconds * 1000), String(t)],
       )
       return rows.length
     },

@@ -80,7 +80,7 @@ describe('ExamDefined recorded before version 2 (stored log from before the chan
         subgroup: end.subgroup,
         blueprint: sitting.blueprint,
       })
-      expect(result).toEqual(end.result)
+      expect(result).toEqual({ _tag: 'Right', right: end.result })
     }
   })
 

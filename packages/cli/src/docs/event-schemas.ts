@@ -1,6 +1,7 @@
 import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { DEFAULT_CATALOG } from '@imtahan/adapters'
+import { ExamDefinedV1 } from '@imtahan/domain'
 import { type JsonSchema, toJsonSchema } from '@imtahan/http'
 import type * as t from 'io-ts'
 
@@ -86,6 +87,12 @@ const CUSTOM: Readonly<Record<string, JsonSchema>> = {
   Count: whole(0, 1000, 'A count of tasks or points'),
   Score: whole(0, 1000, 'Points'),
   AppealSequence: whole(1, 1000, "The candidate's appeal number for the sitting"),
+  Percent: {
+    type: 'number',
+    exclusiveMinimum: 0,
+    maximum: 100,
+    description: 'A percentage above 0 and at most 100',
+  },
 }
 
 const custom = (codec: t.Mixed): JsonSchema | undefined =>
@@ -101,6 +108,61 @@ const typeOf = (codec: t.Mixed): string => {
   return literal
 }
 
+const convert = (member: t.Mixed, type: string): JsonSchema =>
+  toJsonSchema(member, (codec) => {
+    const schema = custom(codec)
+    if (schema === undefined && codec.constructor.name === 'Type')
+      throw new Error(`No JSON Schema for codec ${codec.name} in ${type}: add it to CUSTOM`)
+    return schema
+  })
+
+/**
+ * Event types whose stored events may still have an earlier shape: stored
+ * events are never rewritten, the product reads an old one through the
+ * domain's upcaster (`upcastStored`). Their schema accepts the current
+ * version and each earlier one (`oneOf`, told apart by `version`), so an
+ * auditor validates every line against `<type>.json` whatever its age.
+ */
+type Versioned = {
+  readonly current: string
+  readonly earlier: readonly {
+    readonly codec: t.Mixed
+    readonly title: string
+    readonly description: string
+  }[]
+}
+const VERSIONED: Readonly<Record<string, Versioned>> = {
+  ExamDefined: {
+    current:
+      'Version 2 ("version": 2) records the blueprint the forms were checked against (groups and pass marks, SCO-4) and the open-answer normalisation version (SCO-2). An event with no "version" member is version 1, recorded before version 2 and never rewritten: read it with the SPEC §3.1 default blueprint and pass marks and open-answer normalisation 1, as the product\'s upcaster does.',
+    earlier: [
+      {
+        codec: ExamDefinedV1 as t.Mixed,
+        title: 'ExamDefined version 1',
+        description:
+          'As recorded before version 2: no "version", "blueprint" or "openAnswerNormalisation" member. Read with the SPEC §3.1 default blueprint and pass marks and open-answer normalisation 1.',
+      },
+    ],
+  },
+}
+
+const withEarlierVersions = (type: string, current: JsonSchema): JsonSchema => {
+  const versioned = VERSIONED[type]
+  if (versioned === undefined) return current
+  return {
+    type: 'object',
+    oneOf: [
+      { title: `${type} version ${versioned.earlier.length + 1}`, ...current },
+      ...versioned.earlier.map(({ codec, title, description }) => ({
+        title,
+        description,
+        ...convert(codec, type),
+        not: { required: ['version'] },
+      })),
+    ],
+  }
+}
+
 /** Every event type's schema, by type name, in catalogue order (category, then the union's order). */
 export const eventSchemas = (): ReadonlyMap<string, JsonSchema> => {
   const schemas = new Map<string, JsonSchema>()
@@ -108,19 +170,15 @@ export const eventSchemas = (): ReadonlyMap<string, JsonSchema> => {
     for (const member of members(entry.codec as t.Mixed)) {
       const type = typeOf(member)
       if (schemas.has(type)) throw new Error(`event type ${type} is in two categories`)
+      const versioned = VERSIONED[type]
       schemas.set(type, {
         $schema: DIALECT,
         $id: `https://imtahan.example/docs/events/${type}.json`,
         title: type,
-        description: `Event ${type} of stream category "${entry.category}" (streams ${entry.prefix}…): its data, with "type" added.`,
+        description: `Event ${type} of stream category "${entry.category}" (streams ${entry.prefix}…): its data, with "type" added.${versioned === undefined ? '' : ` ${versioned.current}`}`,
         'x-category': entry.category,
         'x-stream-prefix': entry.prefix,
-        ...toJsonSchema(member, (codec) => {
-          const schema = custom(codec)
-          if (schema === undefined && codec.constructor.name === 'Type')
-            throw new Error(`No JSON Schema for codec ${codec.name} in ${type}: add it to CUSTOM`)
-          return schema
-        }),
+        ...withEarlierVersions(type, convert(member, type)),
       })
     }
   return schemas

@@ -30,6 +30,13 @@ export type ServeOptions = StoreSelection & {
   readonly logCheck: boolean
   /** CAL-2: the operator's calendar year files (`--calendar`, `IMTAHAN_CALENDAR`); empty = the shipped files. */
   readonly calendarFiles?: readonly string[]
+  /**
+   * Reverse proxies whose `X-Forwarded-For` names the client (`--trust-proxy`,
+   * `IMTAHAN_TRUST_PROXY`); none by default: the connection's address is the client.
+   */
+  readonly trustedProxies?: readonly string[]
+  /** Origins whose browser pages may call the API (`--cors-origin`, `IMTAHAN_CORS_ORIGIN`); none by default. */
+  readonly corsOrigins?: readonly string[]
   /** `/health/ready` answers 503 while a projection is more events behind the log (IMTAHAN_MAX_PROJECTION_LAG). */
   readonly maxProjectionLag?: number
 }
@@ -51,6 +58,10 @@ ${storeHelp(STORE_KINDS)}
   --skip-log-check        start without checking the events written since the last start (docs/operators.md)
   --calendar <file>       a business-calendar year file, repeatable; replaces the shipped files
                           (IMTAHAN_CALENDAR=file[,file]; see docs/appeals.md)
+  --trust-proxy <addr>    a reverse proxy whose X-Forwarded-For names the client, repeatable
+                          (IMTAHAN_TRUST_PROXY=addr[,addr]; default none: the peer address counts)
+  --cors-origin <origin>  a browser origin allowed to call the API (CORS), repeatable, e.g.
+                          https://portal.example.az (IMTAHAN_CORS_ORIGIN=a[,b]; default none)
   -h, --help              this text
 
 The server secret (FIN fingerprints, code hashes, tokens) comes from IMTAHAN_SECRET
@@ -88,6 +99,27 @@ const calendarFilesOf = (given: readonly string[] | undefined, env: NodeJS.Proce
         .map((file) => file.trim())
         .filter((file) => file !== '')
 
+/** Repeated option values, or else a comma-separated variable. */
+const listOf = (given: readonly string[] | undefined, variable: string | undefined): readonly string[] =>
+  given !== undefined && given.length > 0
+    ? given
+    : (variable ?? '')
+        .split(',')
+        .map((item) => item.trim())
+        .filter((item) => item !== '')
+
+/** An origin as a browser sends it: scheme, host and optional port, nothing else. */
+const origin = (value: string): string => {
+  if (
+    !/^https?:\/\/[A-Za-z0-9.-]+(:\d{1,5})?$/.test(value) &&
+    !/^https?:\/\/\[[0-9A-Fa-f:.]+\](:\d{1,5})?$/.test(value)
+  )
+    throw new UsageError(
+      `--cors-origin takes an origin such as https://portal.example.az, got "${value.slice(0, 60)}"`,
+    )
+  return value
+}
+
 const port = (value: string): number => {
   const number = Number(value)
   if (!Number.isInteger(number) || number < 0 || number > 65535)
@@ -118,6 +150,8 @@ export const parseServeOptions = (args: readonly string[], env: NodeJS.ProcessEn
       'no-dev': { type: 'boolean' },
       'skip-log-check': { type: 'boolean' },
       calendar: { type: 'string', multiple: true },
+      'trust-proxy': { type: 'string', multiple: true },
+      'cors-origin': { type: 'string', multiple: true },
       help: { type: 'boolean', short: 'h' },
     },
   })
@@ -132,6 +166,8 @@ export const parseServeOptions = (args: readonly string[], env: NodeJS.ProcessEn
     secret: env.IMTAHAN_SECRET,
     logCheck: values['skip-log-check'] !== true,
     calendarFiles: calendarFilesOf(values.calendar, env),
+    trustedProxies: listOf(values['trust-proxy'], env.IMTAHAN_TRUST_PROXY),
+    corsOrigins: listOf(values['cors-origin'], env.IMTAHAN_CORS_ORIGIN).map(origin),
     ...maxLagOf(env.IMTAHAN_MAX_PROJECTION_LAG),
   }
 }

@@ -1,5 +1,6 @@
 import type { AddressInfo } from 'node:net'
 import { serve } from '@hono/node-server'
+import { getConnInfo } from '@hono/node-server/conninfo'
 import {
   createDevSmsSender,
   createFinFingerprint,
@@ -90,13 +91,18 @@ export const startServer = async (
     idempotency: backing.idempotency,
     idempotencyPolicy: backing.idempotencyPolicy,
     sessions: signIn.sessions,
-    loginThrottle: signIn.loginThrottle,
+    throttle: signIn.throttle,
     metrics,
     readiness,
     secret,
     apiKeys,
     auditLog: backing.store,
     ...(options.dev ? { devSms: sms } : {}),
+    corsOrigins: options.corsOrigins ?? [],
+    clientAddress: {
+      peerAddress: (c) => getConnInfo(c).remote.address,
+      trustedProxies: options.trustedProxies ?? [],
+    },
   })
   try {
     await imtahan.start()

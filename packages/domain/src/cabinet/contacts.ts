@@ -11,13 +11,19 @@ import type { CabinetContext } from './policy.js'
 import type { DecideCabinet, OpenCabinet } from './state.js'
 
 const sendPhoneCode = (cabinet: OpenCabinet, phone: PhoneNumber, codeHash: string, context: CabinetContext) =>
-  issueCode(context, cabinet.phoneChallenge, codeHash, () => ({
-    type: 'PhoneCodeIssued',
-    cabinetId: cabinet.overview.cabinetId,
-    phone,
+  issueCode(
+    context,
+    cabinet.phoneChallenge,
     codeHash,
-    issuedAt: context.now,
-  }))
+    () => ({
+      type: 'PhoneCodeIssued',
+      cabinetId: cabinet.overview.cabinetId,
+      phone,
+      codeHash,
+      issuedAt: context.now,
+    }),
+    cabinet.codesSentAt,
+  )
 
 /**
  * A new number becomes pending with a code (the confirmed one stays in force,

@@ -11,17 +11,32 @@ import type { CabinetContext } from './policy.js'
 import type { DecideCabinet, OpenCabinet } from './state.js'
 
 /**
- * CAB-6: the new password must meet the policy and not contain the owner's
- * FIN or document number; then `stored` gives the event that keeps its hash.
+ * CAB-6: the new password must meet the policy, not contain the owner's
+ * FIN, document, cabinet or mobile number, and be strong enough by the
+ * context's estimator, given the owner's own data; then `stored` gives the event that keeps its hash.
  */
 export const withNewPassword =
   (context: CabinetContext, password: string, stored: (cabinetId: CabinetId) => CabinetEvent) =>
   (cabinet: OpenCabinet): CabinetDecision =>
     pipe(
-      checkPassword(context.policy.password, password, {
-        fin: cabinet.fin,
-        documentNumber: cabinet.overview.documents.current.number,
-      }),
+      checkPassword(
+        context.policy.password,
+        password,
+        {
+          fin: cabinet.fin,
+          documentNumber: cabinet.overview.documents.current.number,
+          cabinetNumber: cabinet.overview.cabinetNumber,
+          phones: [cabinet.overview.phone.confirmed, cabinet.overview.phone.pending].filter(
+            (phone): phone is NonNullable<typeof phone> => phone !== undefined,
+          ),
+          names: [
+            cabinet.overview.person.name,
+            cabinet.overview.person.surname,
+            cabinet.overview.person.patronymic,
+          ],
+        },
+        context.passwordStrength,
+      ),
       E.map(() => [stored(cabinet.overview.cabinetId)]),
     )
 
@@ -54,13 +69,19 @@ export const requestPasswordRecovery: DecideCabinet<RequestPasswordRecovery> = (
         return E.left(
           domainError('cabinet.phone_not_confirmed', 'This cabinet has no confirmed mobile number.'),
         )
-      return issueCode(context, cabinet.recoveryChallenge, command.codeHash, () => ({
-        type: 'PasswordRecoveryCodeIssued',
-        cabinetId: cabinet.overview.cabinetId,
-        phone,
-        codeHash: command.codeHash,
-        issuedAt: context.now,
-      }))
+      return issueCode(
+        context,
+        cabinet.recoveryChallenge,
+        command.codeHash,
+        () => ({
+          type: 'PasswordRecoveryCodeIssued',
+          cabinetId: cabinet.overview.cabinetId,
+          phone,
+          codeHash: command.codeHash,
+          issuedAt: context.now,
+        }),
+        cabinet.codesSentAt,
+      )
     }),
   )
 

@@ -17,6 +17,8 @@ export type OpenCabinet = {
   readonly phoneChallenge?: PhoneChallenge | undefined
   /** The code sent for password recovery (CAB-10). */
   readonly recoveryChallenge?: OtpChallenge | undefined
+  /** When the latest codes (any purpose) were sent, oldest first: the daily cap counts them. */
+  readonly codesSentAt?: readonly Date[]
 }
 
 export type CabinetState = { readonly stage: 'none' } | OpenCabinet
@@ -33,6 +35,14 @@ export const NO_CABINET: CabinetState = { stage: 'none' }
 const oneMoreFailure = <C extends OtpChallenge>(challenge: C | undefined): C | undefined =>
   challenge === undefined ? undefined : { ...challenge, failedAttempts: challenge.failedAttempts + 1 }
 
+/** Enough sends to judge any sane daily cap; older ones are dropped. */
+const KEPT_SENDS = 50
+
+const withSend = (cabinet: OpenCabinet, at: Date): OpenCabinet => ({
+  ...cabinet,
+  codesSentAt: [...(cabinet.codesSentAt ?? []), at].slice(-KEPT_SENDS),
+})
+
 export const evolveCabinet = (state: CabinetState, event: CabinetEvent): CabinetState => {
   const overview = evolveOverview(state.stage === 'open' ? state.overview : undefined, event)
   if (overview === undefined) return state
@@ -42,7 +52,7 @@ export const evolveCabinet = (state: CabinetState, event: CabinetEvent): Cabinet
   switch (event.type) {
     case 'PhoneCodeIssued':
       return {
-        ...cabinet,
+        ...withSend(cabinet, event.issuedAt),
         phoneChallenge: {
           phone: event.phone,
           codeHash: event.codeHash,
@@ -62,7 +72,7 @@ export const evolveCabinet = (state: CabinetState, event: CabinetEvent): Cabinet
       return { ...cabinet, passwordHash: event.passwordHash, recoveryChallenge: undefined }
     case 'PasswordRecoveryCodeIssued':
       return {
-        ...cabinet,
+        ...withSend(cabinet, event.issuedAt),
         recoveryChallenge: { codeHash: event.codeHash, issuedAt: event.issuedAt, failedAttempts: 0 },
       }
     case 'PasswordRecoveryCodeRejected':

@@ -8,6 +8,10 @@ export const VALUE_ERRORS = {
   },
   'otp.expired': { status: 422, meaning: 'The confirmation code has expired.' },
   'otp.no_code': { status: 422, meaning: 'No confirmation code is waiting.' },
+  'otp.daily_limit_reached': {
+    status: 429,
+    meaning: 'The daily number of confirmation codes for this cabinet is used up; try again later.',
+  },
   'otp.resend_too_soon': { status: 429, meaning: 'A new code cannot be sent yet.' },
   'otp.too_many_attempts': { status: 422, meaning: 'Too many wrong codes were entered; ask for a new one.' },
   'otp.wrong_code': { status: 422, meaning: 'The confirmation code is wrong.' },

@@ -27,15 +27,9 @@ export type CodeVerifier = (code: string, codeHash: string) => boolean
 
 export const SIX_DIGITS = /^\d{6}$/
 
-/** A new code may be sent only `resendIntervalSeconds` after the last one. */
-export const checkResend = (
-  policy: OtpPolicy,
-  current: OtpChallenge | undefined,
-  now: Date,
-): E.Either<DomainError, void> => {
-  if (current === undefined) return E.right(undefined)
-  const nextAllowed = new Date(current.issuedAt.getTime() + policy.resendIntervalSeconds * 1000)
-  return now < nextAllowed
+/** Refuses a code before `nextAllowed`, saying when (`retryAt`). */
+export const notBefore = (nextAllowed: Date, now: Date): E.Either<DomainError, void> =>
+  now < nextAllowed
     ? E.left(
         domainError(
           'otp.resend_too_soon',
@@ -46,7 +40,16 @@ export const checkResend = (
         ),
       )
     : E.right(undefined)
-}
+
+/** A new code may be sent only `resendIntervalSeconds` after the last one. */
+export const checkResend = (
+  policy: OtpPolicy,
+  current: OtpChallenge | undefined,
+  now: Date,
+): E.Either<DomainError, void> =>
+  current === undefined
+    ? E.right(undefined)
+    : notBefore(new Date(current.issuedAt.getTime() + policy.resendIntervalSeconds * 1000), now)
 
 /** The refusal for a wrong code; also rebuilt from a recorded rejection event by the application. */
 export const wrongCodeError = (triesLeft: number): DomainError =>

@@ -46,6 +46,7 @@ describe('password policy (CAB-6)', () => {
 
   it('CAB-6: the policy is configurable', () => {
     const strict: PasswordPolicy = {
+      minScore: 3,
       minLength: 12,
       maxLength: 20,
       requireLetter: true,
@@ -60,5 +61,61 @@ describe('password policy (CAB-6)', () => {
 
   it('an empty identifier does not refuse every password', () => {
     right(checkPassword(DEFAULT_PASSWORD_POLICY, 'a1b2c3d4', { fin: '', documentNumber: '' }))
+  })
+})
+
+describe('security: common passwords accepted', () => {
+  const weak = () => ({
+    score: 1,
+    warning: 'This is a commonly used password.',
+    suggestions: ['Add more words.'],
+  })
+  const strong = () => ({ score: 4, suggestions: [] })
+
+  it("common passwords accepted: a score below the policy is refused with the estimator's explanation", () => {
+    const error = left(checkPassword(DEFAULT_PASSWORD_POLICY, 'Salam123', personal, weak))
+    expect(error.code).toBe('password.too_weak')
+    expect(error.details?.problems).toEqual(['is too easy to guess (This is a commonly used password)'])
+    expect(error.details?.feedback).toEqual({
+      warning: 'This is a commonly used password.',
+      suggestions: ['Add more words.'],
+    })
+    right(checkPassword(DEFAULT_PASSWORD_POLICY, 'Kitab2026yay', personal, strong))
+  })
+
+  it("common passwords accepted: the estimator is given the person's own data as user inputs", () => {
+    const seen: string[][] = []
+    const spy = (_: string, inputs: readonly string[]) => {
+      seen.push([...inputs])
+      return strong()
+    }
+    right(
+      checkPassword(
+        DEFAULT_PASSWORD_POLICY,
+        'Kitab2026yay',
+        { ...personal, cabinetNumber: '10000014', phones: ['+994501234567'], names: ['Rəşad', 'Məmmədov'] },
+        spy,
+      ),
+    )
+    expect(seen[0]).toEqual(
+      expect.arrayContaining([
+        '5ZK7P2Q',
+        '12345678',
+        '10000014',
+        '+994501234567',
+        '501234567',
+        'Rəşad',
+        'Məmmədov',
+      ]),
+    )
+  })
+
+  it('common passwords accepted: a password containing the cabinet number or the mobile number is refused', () => {
+    const mine = { ...personal, cabinetNumber: '10000014', phones: ['+994501234567'] }
+    const problems = (password: string) =>
+      left(checkPassword(DEFAULT_PASSWORD_POLICY, password, mine, strong)).details?.problems
+    expect(problems('Kabinet10000014!')).toEqual(['must not contain your cabinet number'])
+    expect(problems('Zeng501234567x')).toEqual(['must not contain your mobile number'])
+    expect(problems('Zeng1234567xy')).toEqual(['must not contain your mobile number'])
   })
 })

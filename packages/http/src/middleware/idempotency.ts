@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto'
 import {
   type Clock,
   type IdempotencyKey,
@@ -12,16 +11,12 @@ import {
 import type { MiddlewareHandler } from 'hono'
 import { type AppContext, type AppEnv, principalName } from '../context.js'
 import { refuse } from './errors.js'
+import { fingerprintRequest } from './request-hash.js'
 
 /** Visible ASCII, as RFC 8941 strings allow: a key is an opaque token, never text with newlines. */
 const KEY_PATTERN = /^[\x21-\x7e]+$/
 /** Headers worth replaying: the rest (request id, date) belong to the repeat itself. */
 const REPLAYED_HEADERS = ['content-type', 'location', 'retry-after']
-
-const requestHash = async (c: AppContext): Promise<string> =>
-  createHash('sha256')
-    .update(JSON.stringify([c.req.method, c.req.path, principalName(c.get('principal')), await c.req.text()]))
-    .digest('hex')
 
 const outcomeOf = async (response: Response): Promise<StoredOutcome> => ({
   status: response.status,
@@ -75,7 +70,8 @@ const letGo = async (store: IdempotencyStore, key: IdempotencyKey, hash: string,
 
 /**
  * WAL-7 on one route. The first outcome below 500 — success or domain
- * refusal — is stored with a hash of method, path, principal and body; a
+ * refusal — is stored with a keyed hash of method, path, principal and body
+ * without its secret fields (request-hash.ts); a
  * repeat with the same key and request gets it back with
  * `Idempotent-Replayed: true`; another request with the key gets 422; a
  * repeat while the first runs gets 409. A 500 is not stored: the request
@@ -87,6 +83,7 @@ export const idempotent =
   (
     store: IdempotencyStore,
     clock: Clock,
+    hashKey: Buffer,
     options: { readonly policy: IdempotencyPolicy; readonly onReplay?: () => void },
   ): MiddlewareHandler<AppEnv> =>
   async (c, next) => {
@@ -94,7 +91,14 @@ export const idempotent =
     if (key === undefined) return next()
     c.set('idempotencyKey', key)
     const scoped: IdempotencyKey = { scope: principalName(c.get('principal')), key }
-    const hash = await requestHash(c)
+    const request = fingerprintRequest(
+      hashKey,
+      c.req.method,
+      c.req.path,
+      principalName(c.get('principal')),
+      await c.req.text(),
+    )
+    const hash = request.hash
     const begun = await store.begin(scoped, hash, clock.now())
     if (begun.kind === 'mismatch')
       return refuse(
@@ -124,8 +128,10 @@ export const idempotent =
         await letGo(store, scoped, hash, c)
         throw error
       }
-      if (c.res.status >= 500) await letGo(store, scoped, hash, c)
-      else await store.complete(scoped, hash, await outcomeOf(c.res), clock.now())
+      const outcome = c.res.status >= 500 ? undefined : await outcomeOf(c.res)
+      // An answer that repeats a secret of the request (an edge 400 quoting a value) is not kept: a retry reruns it.
+      if (outcome === undefined || !request.mayStore(outcome.body)) await letGo(store, scoped, hash, c)
+      else await store.complete(scoped, hash, outcome, clock.now())
     } finally {
       alive.stop()
     }

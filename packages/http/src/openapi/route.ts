@@ -5,6 +5,7 @@ import type * as t from 'io-ts'
 import type { AppContext, AppEnv } from '../context.js'
 import type { Guard } from '../middleware/auth.js'
 import { problemResponse } from '../middleware/errors.js'
+import { jsonNestsDeeperThan, MAX_JSON_DEPTH, unsafeTextProblems } from './input-safety.js'
 
 export type Method = 'get' | 'post' | 'put' | 'patch' | 'delete'
 
@@ -68,6 +69,12 @@ const readJson = async (c: AppContext): Promise<E.Either<DomainError, unknown>> 
   if (text.trim() === '') return E.right(undefined)
   if (type !== undefined && !JSON_TYPE.test(type))
     return E.left(domainError('http.unsupported_media_type', 'Send the body as application/json.'))
+  if (jsonNestsDeeperThan(text, MAX_JSON_DEPTH)) {
+    const problem = `body: nested deeper than ${MAX_JSON_DEPTH} levels`
+    return E.left(
+      domainError('validation.invalid_input', `Invalid input: ${problem}`, { problems: [problem] }),
+    )
+  }
   try {
     return E.right(JSON.parse(text))
   } catch {
@@ -89,6 +96,12 @@ const decodeInput = async (doc: RouteDoc, c: AppContext): Promise<E.Either<Domai
   const problems: string[] = []
   const decoded: Record<string, unknown> = {}
   for (const [where, codec, raw] of parts) {
+    // Every path and query parameter, and every string of the body, documented or not.
+    const unsafe = unsafeTextProblems(where, raw)
+    if (unsafe.length > 0) {
+      problems.push(...unsafe)
+      continue
+    }
     if (codec === undefined) continue
     const result: t.Validation<unknown> = codec.decode(raw)
     if (E.isRight(result)) decoded[where] = result.right

@@ -4,12 +4,12 @@
  * authentication, parameters, request and response schemas, examples and the
  * problem codes it may answer with. Any OpenAPI 3.1 tool (Swagger UI, Scalar)
  * can read the same document.
+ *
+ * The style and the script are constants so their hashes can be named in
+ * the Content-Security-Policy (middleware/security-headers.ts): the page
+ * runs no other script and no inline attribute styles.
  */
-export const docsPage = (title: string): string => `<!doctype html>
-<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
-<title>${title}</title>
-<style>
-body{font:15px/1.45 system-ui,sans-serif;margin:0;color:#1d2430;background:#f6f7f9}
+export const DOCS_STYLE = `body{font:15px/1.45 system-ui,sans-serif;margin:0;color:#1d2430;background:#f6f7f9}
 header{background:#12355b;color:#fff;padding:18px 28px}header h1{margin:0;font-size:22px}
 header p{margin:6px 0 0;opacity:.85}main{max-width:1100px;margin:0 auto;padding:18px 28px}
 h2{margin:28px 0 8px;border-bottom:2px solid #d6dbe3;padding-bottom:4px}
@@ -22,11 +22,10 @@ summary{cursor:pointer;padding:10px 12px;display:flex;gap:10px;align-items:basel
 pre{background:#f0f2f5;padding:10px;border-radius:4px;overflow:auto;max-height:360px}
 .auth{font-size:12px;color:#7a4b00;background:#fff4dc;border-radius:4px;padding:1px 6px}
 table{border-collapse:collapse}td{padding:2px 10px 2px 0;vertical-align:top}
-</style></head><body>
-<header><h1 id="title">${title}</h1><p id="desc"></p><p><a style="color:#cfe3ff" href="/openapi.json">openapi.json</a></p></header>
-<main id="main">Loading…</main>
-<script>
-const esc = (s) => String(s).replace(/[&<>"']/g, (c) => ({'&':'&amp;','<':'&lt;','>':'&gt;','"':'&quot;',"'":'&#39;'})[c])
+header a.doc{color:#cfe3ff}
+`
+
+export const DOCS_SCRIPT = `const esc = (s) => String(s).replace(/[&<>"']/g, (c) => ({'&':'&amp;','<':'&lt;','>':'&gt;','"':'&quot;',"'":'&#39;'})[c])
 const json = (v) => '<pre>' + esc(JSON.stringify(v, null, 2)) + '</pre>'
 const schemes = { session: 'session token', registrationToken: 'registration token', providerKey: 'X-Api-Key' }
 fetch('/openapi.json').then((r) => r.json()).then((doc) => {
@@ -59,4 +58,13 @@ fetch('/openapi.json').then((r) => r.json()).then((doc) => {
   html += '<h2>Problem</h2>' + json(doc.components.schemas.Problem)
   document.getElementById('main').innerHTML = html
 })
-</script></body></html>`
+`
+
+export const docsPage = (title: string): string => `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
+<title>${title}</title>
+<style>${DOCS_STYLE}</style></head><body>
+
+<header><h1 id="title">${title}</h1><p id="desc"></p><p><a class="doc" href="/openapi.json">openapi.json</a></p></header>
+<main id="main">Loading…</main>
+<script>${DOCS_SCRIPT}</script></body></html>`

@@ -1,6 +1,7 @@
 import { Login } from '@imtahan/adapters'
 import { domainError } from '@imtahan/domain'
 import * as E from 'fp-ts/lib/Either.js'
+import { canonicalLogin, type ThrottleSubject } from '../auth/lockout.js'
 import { callOf } from '../context.js'
 import { cabinetId, cabinetNumber, documented, instant, object, text } from '../openapi/codecs.js'
 import type { AddRoute, RouteDeps } from './deps.js'
@@ -12,7 +13,10 @@ const login = documented(Login, {
 })
 
 /** Sign-in with back-off per login, logout, and password recovery (CAB-10). */
-export const sessionRoutes = (add: AddRoute, { imtahan, sessions, throttle }: RouteDeps) => {
+export const sessionRoutes = (
+  add: AddRoute,
+  { imtahan, sessions, throttle, clock, clientAddress }: RouteDeps,
+) => {
   add({
     method: 'post',
     path: '/session',
@@ -21,7 +25,9 @@ export const sessionRoutes = (add: AddRoute, { imtahan, sessions, throttle }: Ro
     summary: 'Sign in with the cabinet number or FIN and the password',
     description:
       'Returns a bearer token. After 5 failed tries in a row a login is locked, first for 30 s, then twice as ' +
-      'long after each further failure (at most 15 min): 429 with Retry-After.',
+      'long after each further failure (at most 15 min): 429 with Retry-After. The login is counted as it ' +
+      'resolves (spaces inside a cabinet number do not make another login). One client address may fail 20 ' +
+      'times an hour across all logins before it is locked the same way (60 s, doubling).',
     guard: 'none',
     body: object('SignIn', { login, password: text('The password', 'Kitab2026yay') }),
     requestExample: { login: '10000016', password: 'Kitab2026yay' },
@@ -38,9 +44,11 @@ export const sessionRoutes = (add: AddRoute, { imtahan, sessions, throttle }: Ro
     },
     errors: ['auth.invalid_credentials', 'auth.too_many_attempts', 'validation.invalid_input'],
     handle: async ({ body, c }) => {
-      // The throttle counts per login as normalised, so spacing or case does not start a fresh count.
-      const key = Login.encode(body.login)
-      const retryAfterSeconds = await throttle.retryAfter(key)
+      const subjects: ThrottleSubject[] = [
+        { kind: 'login', id: canonicalLogin(Login.encode(body.login)) },
+        { kind: 'client', id: clientAddress(c) },
+      ]
+      const retryAfterSeconds = await throttle.retryAfterSeconds(subjects, clock.now())
       if (retryAfterSeconds > 0)
         return E.left(
           domainError(
@@ -53,10 +61,10 @@ export const sessionRoutes = (add: AddRoute, { imtahan, sessions, throttle }: Ro
         )
       const answer = await imtahan.cabinets.authenticate(body, callOf(c))
       if (E.isLeft(answer)) {
-        if (answer.left.code === 'auth.invalid_credentials') await throttle.failed(key)
+        if (answer.left.code === 'auth.invalid_credentials') await throttle.failed(subjects, clock.now())
         return answer
       }
-      await throttle.succeeded(key)
+      await throttle.succeeded(subjects, clock.now())
       const { token, expiresAt } = await sessions.issue(answer.right.cabinetId)
       return E.right({ token, tokenType: 'Bearer', expiresAt, ...answer.right })
     },

@@ -4,6 +4,7 @@ import {
   type CabinetPolicy,
   DEFAULT_CABINET_POLICY,
   DEFAULT_FIN_HOLD_SECONDS,
+  type PasswordStrength,
 } from '@imtahan/domain'
 import type { Logger } from '../../logging.js'
 import type { Clock } from '../../ports/clock.js'
@@ -50,6 +51,8 @@ export type ImtahanDeps = {
   readonly registry: PopulationRegistry
   readonly sms: SmsSender
   readonly passwordHasher: PasswordHasher
+  /** CAB-6 strength estimator; zxcvbn (ports/password-strength.ts) when absent. */
+  readonly passwordStrength?: PasswordStrength
   readonly codeHasher: CodeHasher
   readonly finFingerprint: FinFingerprint
   readonly clock: Clock

@@ -2,6 +2,7 @@ import type { CabinetContext } from '@imtahan/domain'
 import { type CommandResult, handleCommand } from '../../command/handle.js'
 import { type LoadedStream, loadStream } from '../../command/load.js'
 import { randomId } from '../../ids.js'
+import { defaultPasswordStrength } from '../../ports/password-strength.js'
 import { type Call, eventContextOf } from './caller.js'
 import { DEFAULT_IMTAHAN_POLICY, type ImtahanDeps, type ImtahanPolicy } from './deps.js'
 import type { Result } from './result.js'
@@ -54,6 +55,7 @@ export const createEnv = (deps: ImtahanDeps, views: Views): Env => {
     ...ports
   } = deps
   const resolved: ImtahanPolicy = { ...DEFAULT_IMTAHAN_POLICY, ...policy }
+  const passwordStrength = deps.passwordStrength ?? defaultPasswordStrength()
   return {
     ...ports,
     policy: resolved,
@@ -63,6 +65,7 @@ export const createEnv = (deps: ImtahanDeps, views: Views): Env => {
       now: deps.clock.now(),
       policy: resolved.cabinet,
       verifyCode: (code, codeHash) => deps.codeHasher.verify(code, codeHash),
+      passwordStrength,
     }),
     run: (aggregate, id, command, context, options = {}) =>
       handleCommand({

@@ -88,7 +88,7 @@ export const devPerson = (n: number): Person => {
     fin: `DEV${digits}`,
     document: { series: 'AZE', number: `1000${digits}` },
     phone: `+99450${String(n).padStart(7, '0')}`,
-    password: `Secret${digits}x`,
+    password: `Kitab-${digits}-yay`,
   }
 }
 
