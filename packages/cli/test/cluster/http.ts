@@ -20,7 +20,8 @@ export const call = async (url: string, method: string, path: string, sent: Send
     method,
     headers,
     ...(sent.body === undefined ? {} : { body: JSON.stringify(sent.body) }),
-    signal: AbortSignal.timeout(10_000),
+    // Generous: a sign-up hashes a password with the production scrypt cost on a busy machine.
+    signal: AbortSignal.timeout(20_000),
   })
   const text = await response.text()
   let json: unknown

@@ -3,7 +3,7 @@ import { dropPostgresSchema } from '@imtahan/adapters/postgres'
 import { afterAll, describe, expect, it } from 'vitest'
 import { viewsAgainstRebuild, waitForNoLag } from './converge.js'
 import { call, requestsSent } from './http.js'
-import { type Acknowledged, fund, join, type Member, transfer } from './load.js'
+import { type Acknowledged, fund, join, joinSurely, type Member, transfer } from './load.js'
 import {
   built,
   DATABASE_URL,
@@ -51,7 +51,7 @@ suite('three serve processes, one killed and one restarted under load', () => {
 
     // Members first, each funded: their tokens are the ones that must survive.
     const members = (
-      await Promise.all(Array.from({ length: MEMBERS }, (_, i) => join(next(), 7100 + i, acknowledged)))
+      await Promise.all(Array.from({ length: MEMBERS }, (_, i) => joinSurely(next, 7100 + i, acknowledged)))
     ).filter((member): member is Member => member !== undefined)
     expect(members).toHaveLength(MEMBERS)
     for (const member of members) {
