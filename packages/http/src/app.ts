@@ -1,4 +1,15 @@
-import type { Clock, DevSmsSender, EventLog, IdempotencyStore, Imtahan, Logger } from '@imtahan/adapters'
+import {
+  type Clock,
+  createMemorySignInSessions,
+  DEFAULT_IDEMPOTENCY_POLICY,
+  type DevSmsSender,
+  type EventLog,
+  type IdempotencyPolicy,
+  type IdempotencyStore,
+  type Imtahan,
+  type Logger,
+  type SignInSessions,
+} from '@imtahan/adapters'
 import { Hono, type MiddlewareHandler } from 'hono'
 import { type ClientAddressOptions, clientAddressOf } from './auth/client-address.js'
 import {
@@ -8,7 +19,6 @@ import {
   type ThrottlePolicies,
 } from './auth/lockout.js'
 import { createRegistrationTokens } from './auth/registration-tokens.js'
-import { createSessions, type Sessions } from './auth/sessions.js'
 import type { AppEnv } from './context.js'
 import { type ApiKeys, auditorReadsOnly, guards } from './middleware/auth.js'
 import { DEFAULT_BODY_LIMIT_BYTES, limitBody } from './middleware/body-limit.js'
@@ -20,6 +30,9 @@ import { corsPolicy, securityHeaders } from './middleware/security-headers.js'
 import { type DocumentInfo, openApiDocument } from './openapi/document.js'
 import { type RouteDoc, routeTable } from './openapi/route.js'
 import { docsPage } from './openapi/ui.js'
+import { createMetrics, type Metrics } from './operator/metrics.js'
+import { withOperatorPaths } from './operator/openapi.js'
+import { measureRequests, operatorRoutes, type Readiness } from './operator/routes.js'
 import { accountRoutes } from './routes/account.js'
 import { appealCandidateRoutes } from './routes/appeal-candidate.js'
 import { appealCommissionRoutes } from './routes/appeal-commission.js'
@@ -51,12 +64,24 @@ export type AppOptions = {
   readonly bodyLimitBytes?: number
   /** Sign-in back-off per login and per client address (memory, per process, when `throttle` is absent). */
   readonly lockout?: Partial<ThrottlePolicies>
-  /** Another store for the sign-in counters (e.g. the database, shared by several processes). */
+  /** Another store for the sign-in counters: the database (`createCountedSignInThrottle`), shared by processes. */
   readonly throttle?: SignInThrottle
   /** Origins whose browser pages may call the API (CORS); none by default. */
   readonly corsOrigins?: readonly string[]
   /** How the client's address is found: the connection's peer; `X-Forwarded-For` only from trusted proxies. */
   readonly clientAddress?: ClientAddressOptions
+  /**
+   * Where sign-in sessions live; by default this process's memory. Several
+   * processes share the SQL ones (`createSqlSignInSessions`), keyed with
+   * `deriveKey(secret, 'sessions')` as the default is.
+   */
+  readonly sessions?: SignInSessions
+  /** Must be the policy of `idempotency`: the middleware renews running keys every `heartbeatSeconds`. */
+  readonly idempotencyPolicy?: IdempotencyPolicy
+  /** Shared with `instrumentEventStore` so appends count too; by default the app's own. */
+  readonly metrics?: Metrics
+  /** What `/health/ready` checks; without it, ready whenever the process answers. */
+  readonly readiness?: Readiness
   /** The log the auditor reads over HTTP (`/audit/*`, RULES.md §5); without it those routes are not served. */
   readonly auditLog?: EventLog
 }
@@ -66,7 +91,8 @@ export type ImtahanHttp = {
   /** Every route the app serves, as documented: the OpenAPI document is built from this list. */
   readonly routes: readonly RouteDoc[]
   readonly openApi: ReturnType<typeof openApiDocument>
-  readonly sessions: Sessions
+  readonly sessions: SignInSessions
+  readonly metrics: Metrics
 }
 
 export const DEFAULT_SESSION_TTL_SECONDS = 30 * 60
@@ -88,11 +114,14 @@ const INFO: DocumentInfo = {
  */
 export const createApp = (options: AppOptions): ImtahanHttp => {
   const { imtahan, clock, logger } = options
-  const sessions = createSessions(
-    deriveKey(options.secret, 'sessions'),
-    options.sessionTtlSeconds ?? DEFAULT_SESSION_TTL_SECONDS,
-    clock,
-  )
+  const sessions =
+    options.sessions ??
+    createMemorySignInSessions({
+      secret: deriveKey(options.secret, 'sessions'),
+      ttlSeconds: options.sessionTtlSeconds ?? DEFAULT_SESSION_TTL_SECONDS,
+      clock,
+    })
+  const metrics = options.metrics ?? createMetrics()
   const registrationTokens = createRegistrationTokens(
     deriveKey(options.secret, 'registration-tokens'),
     options.registrationTtlSeconds ?? DEFAULT_REGISTRATION_TTL_SECONDS,
@@ -106,6 +135,7 @@ export const createApp = (options: AppOptions): ImtahanHttp => {
     securityHeaders(),
     ...(allowOrigins === undefined ? [] : [allowOrigins]),
     requestLogging(logger),
+    measureRequests(metrics),
     limitBody(options.bodyLimitBytes ?? DEFAULT_BODY_LIMIT_BYTES),
   )
   app.onError(onError)
@@ -113,7 +143,15 @@ export const createApp = (options: AppOptions): ImtahanHttp => {
 
   const table = routeTable(app, {
     guards: guards({ sessions, registrationTokens, apiKeys: options.apiKeys }),
-    idempotent: idempotent(options.idempotency, clock, deriveKey(options.secret, 'idempotency-request-hash')),
+    idempotent: idempotent(
+      options.idempotency,
+      clock,
+      deriveKey(options.secret, 'idempotency-request-hash'),
+      {
+        policy: options.idempotencyPolicy ?? DEFAULT_IDEMPOTENCY_POLICY,
+        onReplay: () => metrics.idempotencyReplays.inc(),
+      },
+    ),
     writes: auditorReadsOnly(options.apiKeys),
   })
   const deps: RouteDeps = {
@@ -140,7 +178,7 @@ export const createApp = (options: AppOptions): ImtahanHttp => {
   if (options.auditLog !== undefined) auditRoutes(table.add, options.auditLog)
 
   const routes = table.docs()
-  const openApi = openApiDocument(routes, INFO)
+  const openApi = withOperatorPaths(openApiDocument(routes, INFO))
   // The documents are routes too (logged by name), but not operations of the API.
   const named =
     (path: string): MiddlewareHandler<AppEnv> =>
@@ -151,5 +189,6 @@ export const createApp = (options: AppOptions): ImtahanHttp => {
   app.get('/openapi.json', named('/openapi.json'), (c) => c.json(openApi))
   app.get('/docs', named('/docs'), (c) => c.html(docsPage(INFO.title)))
   app.get('/', named('/'), (c) => c.redirect('/docs'))
-  return { app, routes, openApi, sessions }
+  operatorRoutes(app, named, metrics, options.readiness)
+  return { app, routes, openApi, sessions, metrics }
 }

@@ -85,7 +85,7 @@ describe('OpenAPI 3.1 at /openapi.json', () => {
         expect(operation.summary, where).toMatch(/\S/)
         const success = Object.entries(operation.responses).find(([status]) => status.startsWith('2'))
         expect(success, where).toBeDefined()
-        // JSON, or a stream of another media type (the auditor's NDJSON)
+        // JSON, or another media type (the auditor's NDJSON stream, the operator's Prometheus text)
         if (success?.[0] !== '204')
           expect(Object.values(success?.[1].content ?? {})[0]?.schema, where).toBeDefined()
         expect(operation.responses['500']?.content?.['application/problem+json'], where).toBeDefined()

@@ -1,3 +1,5 @@
+export * from './login-throttle.js'
+export * from './login-throttle-sql.js'
 export * from './memory.js'
 export * from './port.js'
 export * from './sql.js'

@@ -201,10 +201,12 @@ export const benchAnswerLoad = async (options: AnswerLoadOptions): Promise<Answe
     say(`seeding a sitting and ${count} candidates through the facade…`)
     const seeded = await seed(imtahan, sms, clock, count)
     const sessionIds = seeded.cabinets.map((cabinetId) => `${EXAM_ID}.${cabinetId}`)
-    const candidates = seeded.cabinets.map((cabinetId) => ({
-      token: http.sessions.issue(cabinetId).token,
-      tasks: seeded.tasks,
-    }))
+    const candidates = await Promise.all(
+      seeded.cabinets.map(async (cabinetId) => ({
+        token: (await http.sessions.issue(cabinetId)).token,
+        tasks: seeded.tasks,
+      })),
+    )
 
     const server = await new Promise<ReturnType<typeof serve>>((resolve, reject) => {
       const listening = serve({ fetch: http.app.fetch, port: 0, hostname: '127.0.0.1' }, () =>

@@ -10,11 +10,14 @@ import {
   createSqlIdempotencyStore,
   createSqlViewStore,
   type EventStore,
+  HEARTBEAT_IDEMPOTENCY_POLICY,
+  type IdempotencyPolicy,
   type IdempotencyStore,
   type Leases,
   type Logger,
   openSqlDatabase,
   type ReadModelStorage,
+  type SqlClient,
   sqlLogHead,
 } from '@imtahan/adapters'
 import { createEventStoreDbStore } from '@imtahan/adapters/eventstoredb'
@@ -40,7 +43,18 @@ export type Backing = {
   readonly where: string
   /** Releases the leases, then closes the store (and with it the rest). */
   readonly close: () => Promise<void>
+  /** The idempotency store's policy, which the HTTP middleware heartbeats by. */
+  readonly idempotencyPolicy: IdempotencyPolicy
+  /** PostgreSQL or PGlite: the database itself, for sign-in sessions, throttles and readiness. */
+  readonly sql?: { readonly client: SqlClient; readonly schema: string }
 }
+
+/**
+ * Every process heartbeats its running keys, so the key of a process that
+ * died (SIGKILL, lost machine) is free for the client's retry within seconds
+ * rather than a minute.
+ */
+const policy = HEARTBEAT_IDEMPOTENCY_POLICY
 
 /** Names this process among the lease holders and in `pg_stat_activity`. */
 export const instanceIdOf = (): string => `${hostname()}:${process.pid}`
@@ -69,10 +83,11 @@ export const openBacking = async (options: ServeOptions, logger?: Logger): Promi
       const leases = createLocalLeases(instanceIdOf())
       return {
         store,
-        idempotency: createMemoryIdempotencyStore(),
+        idempotency: createMemoryIdempotencyStore(policy),
         checkpoints: createMemoryCheckpointStore(),
         leases,
         where,
+        idempotencyPolicy: policy,
         close: closing(store, leases),
       }
     }
@@ -96,7 +111,7 @@ export const openBacking = async (options: ServeOptions, logger?: Logger): Promi
       try {
         const schema = options.schema
         const store = await createSqlEventStore(options.store, client, { schema })
-        const idempotency = await createSqlIdempotencyStore(client, { schema })
+        const idempotency = await createSqlIdempotencyStore(client, { schema, policy })
         const checkpoints = await createSqlCheckpointStore(client, schema)
         const views = await createSqlViewStore(client, { schema })
         // PGlite is one process by construction (one open instance per folder): a map is lease enough.
@@ -115,6 +130,8 @@ export const openBacking = async (options: ServeOptions, logger?: Logger): Promi
           leases,
           where,
           close: closing(store, leases),
+          idempotencyPolicy: policy,
+          sql: { client, schema },
         }
       } catch (error) {
         await client.close()

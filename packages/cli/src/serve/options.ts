@@ -37,6 +37,8 @@ export type ServeOptions = StoreSelection & {
   readonly trustedProxies?: readonly string[]
   /** Origins whose browser pages may call the API (`--cors-origin`, `IMTAHAN_CORS_ORIGIN`); none by default. */
   readonly corsOrigins?: readonly string[]
+  /** `/health/ready` answers 503 while a projection is more events behind the log (IMTAHAN_MAX_PROJECTION_LAG). */
+  readonly maxProjectionLag?: number
 }
 
 /** Accepted by the provider route in dev mode when no key is configured, so the README walkthrough works. */
@@ -64,7 +66,9 @@ ${storeHelp(STORE_KINDS)}
 
 The server secret (FIN fingerprints, code hashes, tokens) comes from IMTAHAN_SECRET
 (at least 32 characters); with PGlite it is otherwise generated once and kept in the
-data folder. PostgreSQL and EventStoreDB need IMTAHAN_SECRET.
+data folder. PostgreSQL and EventStoreDB need IMTAHAN_SECRET; several processes on one
+database need the same one. /health/ready fails while a runner is more than
+IMTAHAN_MAX_PROJECTION_LAG events (default 1000) behind (see docs/operators.md).
 `
 
 /** `role=key` pairs from the command line and IMTAHAN_API_KEY_<ROLE> (comma-separated) from the environment. */
@@ -123,6 +127,14 @@ const port = (value: string): number => {
   return number
 }
 
+const maxLagOf = (value: string | undefined): { maxProjectionLag?: number } => {
+  if (value === undefined) return {}
+  const lag = Number(value)
+  if (!Number.isInteger(lag) || lag < 0)
+    throw new UsageError(`IMTAHAN_MAX_PROJECTION_LAG must be a whole number of events, got "${value}"`)
+  return { maxProjectionLag: lag }
+}
+
 /** Command line first, then the environment, then the defaults. */
 export const parseServeOptions = (args: readonly string[], env: NodeJS.ProcessEnv): ServeOptions | 'help' => {
   const { values } = parseArgs({
@@ -156,5 +168,6 @@ export const parseServeOptions = (args: readonly string[], env: NodeJS.ProcessEn
     calendarFiles: calendarFilesOf(values.calendar, env),
     trustedProxies: listOf(values['trust-proxy'], env.IMTAHAN_TRUST_PROXY),
     corsOrigins: listOf(values['cors-origin'], env.IMTAHAN_CORS_ORIGIN).map(origin),
+    ...maxLagOf(env.IMTAHAN_MAX_PROJECTION_LAG),
   }
 }

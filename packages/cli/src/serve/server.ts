@@ -12,13 +12,15 @@ import {
   type Logger,
   systemClock,
 } from '@imtahan/adapters'
-import { type ApiKeys, createApp, deriveKey } from '@imtahan/http'
+import { type ApiKeys, createApp, createMetrics, deriveKey, instrumentEventStore } from '@imtahan/http'
 import type pino from 'pino'
 import { openBacking } from './backing.js'
 import { loadServeCalendar } from './calendar.js'
 import { checkLogBeforeServing } from './log-check.js'
 import { DEV_PROVIDER_KEY, type ServeOptions } from './options.js'
+import { readinessOf } from './readiness.js'
 import { loadServerSecret } from './secret.js'
+import { openSignInState, type SignInState } from './shared-state.js'
 
 export type RunningServer = {
   readonly url: string
@@ -50,7 +52,9 @@ export const startServer = async (
   // Before the store opens: a bad calendar file refuses the start with nothing to undo.
   const { calendar } = await loadServeCalendar(options.calendarFiles ?? [], logger)
   const backing = await openBacking(options, logger)
+  let signIn: SignInState
   try {
+    signIn = await openSignInState(backing, secret, systemClock, logger, backing.leases)
     if (options.logCheck) await checkLogBeforeServing(backing.store, logger, backing.checkpoints)
     else
       logger.warn('log check skipped (--skip-log-check): an undecodable event will stop the process runner')
@@ -59,8 +63,14 @@ export const startServer = async (
     throw error
   }
   const sms = createDevSmsSender(logger)
+  const metrics = createMetrics()
+  const readiness = readinessOf(backing, options.maxProjectionLag)
+  metrics.observe({
+    holders: () => backing.leases.holders(),
+    ...(readiness.lags === undefined ? {} : { lags: readiness.lags }),
+  })
   const imtahan = createImtahan({
-    store: backing.store,
+    store: instrumentEventStore(backing.store, metrics),
     registry: createFixtureRegistry(),
     sms,
     passwordHasher: createScryptPasswordHasher(),
@@ -79,6 +89,11 @@ export const startServer = async (
     clock: systemClock,
     logger,
     idempotency: backing.idempotency,
+    idempotencyPolicy: backing.idempotencyPolicy,
+    sessions: signIn.sessions,
+    throttle: signIn.throttle,
+    metrics,
+    readiness,
     secret,
     apiKeys,
     auditLog: backing.store,
@@ -123,6 +138,7 @@ export const startServer = async (
       clearInterval(sweeper)
       clearTimeout(grace)
       await imtahan.stop()
+      signIn.stop()
       await backing.close()
       logger.info('stopped')
     })()

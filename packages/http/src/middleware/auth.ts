@@ -1,7 +1,7 @@
 import { timingSafeEqual } from 'node:crypto'
+import type { SignInSessions } from '@imtahan/adapters'
 import type { MiddlewareHandler } from 'hono'
 import type { RegistrationTokens } from '../auth/registration-tokens.js'
-import type { Sessions } from '../auth/sessions.js'
 import type { AppEnv } from '../context.js'
 import { refuse } from './errors.js'
 
@@ -37,7 +37,7 @@ export type ApiKeyRole = (typeof API_KEY_ROLES)[number]
 export type ApiKeys = Readonly<Partial<Record<ApiKeyRole, readonly string[]>>>
 
 export type GuardDeps = {
-  readonly sessions: Sessions
+  readonly sessions: SignInSessions
   readonly registrationTokens: RegistrationTokens
   readonly apiKeys: ApiKeys
 }
@@ -98,7 +98,7 @@ export const guards = (deps: GuardDeps): Record<Guard, MiddlewareHandler<AppEnv>
   none: async (_c, next) => next(),
   session: async (c, next) => {
     const token = bearerOf(c.req.header('authorization'))
-    const cabinetId = token === undefined ? undefined : deps.sessions.resolve(token)
+    const cabinetId = token === undefined ? undefined : await deps.sessions.resolve(token)
     if (token === undefined || cabinetId === undefined)
       return unauthenticated(
         'Sign in first (POST /session) and send the token as "Authorization: Bearer <token>"; ' +

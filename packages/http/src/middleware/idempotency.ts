@@ -1,8 +1,10 @@
 import {
   type Clock,
   type IdempotencyKey,
+  type IdempotencyPolicy,
   type IdempotencyStore,
   isStoreUnavailable,
+  keepIdempotencyKeyAlive,
   MAX_IDEMPOTENCY_KEY_LENGTH,
   type StoredOutcome,
 } from '@imtahan/adapters'
@@ -78,7 +80,12 @@ const letGo = async (store: IdempotencyStore, key: IdempotencyKey, hash: string,
  * after the store of keys failed cannot move money twice.
  */
 export const idempotent =
-  (store: IdempotencyStore, clock: Clock, hashKey: Buffer): MiddlewareHandler<AppEnv> =>
+  (
+    store: IdempotencyStore,
+    clock: Clock,
+    hashKey: Buffer,
+    options: { readonly policy: IdempotencyPolicy; readonly onReplay?: () => void },
+  ): MiddlewareHandler<AppEnv> =>
   async (c, next) => {
     const key = keyOf(c)
     if (key === undefined) return next()
@@ -107,17 +114,25 @@ export const idempotent =
         },
       )
     if (begun.kind === 'replay') {
+      options.onReplay?.()
       const { status, headers, body } = begun.outcome
       return new Response(body, { status, headers: { ...headers, 'idempotent-replayed': 'true' } })
     }
+    // While the request runs its record is renewed, so the key of a process that dies is free
+    // `leaseSeconds` after its last beat, and a live request however slow keeps it.
+    const alive = keepIdempotencyKeyAlive(store, scoped, hash, clock, options.policy)
     try {
-      await next()
-    } catch (error) {
-      await letGo(store, scoped, hash, c)
-      throw error
+      try {
+        await next()
+      } catch (error) {
+        await letGo(store, scoped, hash, c)
+        throw error
+      }
+      const outcome = c.res.status >= 500 ? undefined : await outcomeOf(c.res)
+      // An answer that repeats a secret of the request (an edge 400 quoting a value) is not kept: a retry reruns it.
+      if (outcome === undefined || !request.mayStore(outcome.body)) await letGo(store, scoped, hash, c)
+      else await store.complete(scoped, hash, outcome, clock.now())
+    } finally {
+      alive.stop()
     }
-    const outcome = c.res.status >= 500 ? undefined : await outcomeOf(c.res)
-    // An answer that repeats a secret of the request (an edge 400 quoting a value) is not kept: a retry reruns it.
-    if (outcome === undefined || !request.mayStore(outcome.body)) await letGo(store, scoped, hash, c)
-    else await store.complete(scoped, hash, outcome, clock.now())
   }

@@ -118,7 +118,7 @@ export const cabinetRoutes = (add: AddRoute, { imtahan, sessions }: RouteDeps) =
       const changed = await imtahan.cabinets.changePassword(ownCabinet(c), body, callOf(c))
       const principal = c.get('principal')
       if (E.isRight(changed) && principal.kind === 'cabinet')
-        sessions.revokeCabinet(principal.cabinetId, principal.token)
+        await sessions.revokeCabinet(principal.cabinetId, principal.token)
       return changed
     },
   })

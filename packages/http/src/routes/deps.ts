@@ -1,14 +1,13 @@
-import type { Clock, DevSmsSender, Imtahan } from '@imtahan/adapters'
+import type { Clock, DevSmsSender, Imtahan, SignInSessions } from '@imtahan/adapters'
 import type { SignInThrottle } from '../auth/lockout.js'
 import type { RegistrationTokens } from '../auth/registration-tokens.js'
-import type { Sessions } from '../auth/sessions.js'
 import type { AppContext } from '../context.js'
 import type { RouteDefinition } from '../openapi/route.js'
 
 /** What the route modules work with. */
 export type RouteDeps = {
   readonly imtahan: Imtahan
-  readonly sessions: Sessions
+  readonly sessions: SignInSessions
   readonly registrationTokens: RegistrationTokens
   readonly throttle: SignInThrottle
   /** The client's address for the per-address sign-in throttle (auth/client-address.ts). */

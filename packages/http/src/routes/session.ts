@@ -65,7 +65,7 @@ export const sessionRoutes = (
         return answer
       }
       await throttle.succeeded(subjects, clock.now())
-      const { token, expiresAt } = sessions.issue(answer.right.cabinetId)
+      const { token, expiresAt } = await sessions.issue(answer.right.cabinetId)
       return E.right({ token, tokenType: 'Bearer', expiresAt, ...answer.right })
     },
   })
@@ -81,7 +81,8 @@ export const sessionRoutes = (
     errors: ['auth.unauthenticated'],
     handle: async ({ c }) => {
       const principal = c.get('principal')
-      if (principal.kind === 'cabinet' && principal.token !== undefined) sessions.revoke(principal.token)
+      if (principal.kind === 'cabinet' && principal.token !== undefined)
+        await sessions.revoke(principal.token)
       return E.right(undefined)
     },
   })
@@ -130,7 +131,7 @@ export const sessionRoutes = (
         { login: body.login, password: body.newPassword },
         callOf(c),
       )
-      if (E.isRight(signedIn)) sessions.revokeCabinet(signedIn.right.cabinetId)
+      if (E.isRight(signedIn)) await sessions.revokeCabinet(signedIn.right.cabinetId)
       return E.right(undefined)
     },
   })

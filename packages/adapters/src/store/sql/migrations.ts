@@ -88,6 +88,19 @@ const MIGRATIONS: readonly Migration[] = [
       )`,
     ],
   },
+  {
+    version: 5,
+    name: 'login throttle',
+    // Failed sign-ins per login (signin/login-throttle-sql.ts), keyed by HMAC; times in ms of the caller's clock.
+    statements: (s) => [
+      `create table ${s}.login_throttle (
+        login_key text primary key,
+        failures integer not null,
+        last_failure_at bigint not null,
+        locked_until bigint not null
+      )`,
+    ],
+  },
 ]
 
 /**

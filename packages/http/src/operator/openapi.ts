@@ -1,0 +1,73 @@
+/**
+ * The operator endpoints in the API document, under their own `operator`
+ * tag, so the document still lists every route the app serves. They are for
+ * load balancers and Prometheus, not integrators: docs/operators.md says
+ * what each means.
+ */
+const problem = {
+  description: 'Unexpected failure',
+  content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } },
+}
+
+const json = (description: string, properties: Record<string, unknown>) => ({
+  description,
+  content: { 'application/json': { schema: { type: 'object', properties } } },
+})
+
+const status = { type: 'string' }
+const lags = {
+  type: 'object',
+  description: 'Events each projection is behind the head of the log',
+  additionalProperties: { type: 'integer' },
+}
+
+export const OPERATOR_PATHS = {
+  '/health/live': {
+    get: {
+      operationId: 'healthLive',
+      tags: ['operator'],
+      summary: 'Liveness: the process answers (restart it if not)',
+      responses: { 200: json('The process is up', { status }), 500: problem },
+    },
+  },
+  '/health/ready': {
+    get: {
+      operationId: 'healthReady',
+      tags: ['operator'],
+      summary: 'Readiness: the store answers and no projection is beyond its lag limit (route traffic here)',
+      responses: {
+        200: json('Ready', { status, lags }),
+        503: json('Not ready: the store does not answer, or a projection is too far behind', {
+          status,
+          reason: { type: 'string' },
+          lags,
+          maxLag: { type: 'integer' },
+        }),
+        500: problem,
+      },
+    },
+  },
+  '/metrics': {
+    get: {
+      operationId: 'metrics',
+      tags: ['operator'],
+      summary: 'Prometheus metrics in the text exposition format',
+      responses: {
+        200: {
+          description: 'The metrics (docs/operators.md lists them)',
+          content: { 'text/plain': { schema: { type: 'string' } } },
+        },
+        500: problem,
+      },
+    },
+  },
+} as const
+
+/** The document with the operator endpoints added, and their tag listed last. */
+export const withOperatorPaths = <D extends { tags: { name: string }[]; paths: Record<string, unknown> }>(
+  document: D,
+): D => ({
+  ...document,
+  tags: [...document.tags, { name: 'operator' }],
+  paths: { ...document.paths, ...OPERATOR_PATHS },
+})

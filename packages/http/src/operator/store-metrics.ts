@@ -1,0 +1,28 @@
+import { type EventStore, WrongExpectedVersionError } from '@imtahan/adapters'
+import type { Metrics } from './metrics.js'
+
+/**
+ * The event store port with append latency and conflicts measured. Only
+ * `appendToStream` is timed: it is where contention shows (a conflict is a
+ * command retried), while reads are covered by the request latencies.
+ */
+export const instrumentEventStore = (store: EventStore, metrics: Metrics): EventStore => ({
+  name: store.name,
+  readStream: (...args) => store.readStream(...args),
+  readAll: (...args) => store.readAll(...args),
+  subscribeToAll: (options) => store.subscribeToAll(options),
+  close: () => store.close(),
+  appendToStream: async (...args) => {
+    const stop = metrics.appendLatency.startTimer()
+    try {
+      const result = await store.appendToStream(...args)
+      stop({ outcome: 'ok' })
+      return result
+    } catch (error) {
+      const conflict = error instanceof WrongExpectedVersionError
+      if (conflict) metrics.appendConflicts.inc()
+      stop({ outcome: conflict ? 'conflict' : 'error' })
+      throw error
+    }
+  },
+})
