@@ -12,7 +12,7 @@ import { requestLogging } from './middleware/logging.js'
 import { requestId } from './middleware/request-id.js'
 import { type DocumentInfo, openApiDocument } from './openapi/document.js'
 import { type RouteDoc, routeTable } from './openapi/route.js'
-import { docsPage } from './openapi/ui.js'
+import { DOCS_ASSETS, type DocsAsset, docsAsset, docsInit, docsPage } from './openapi/ui.js'
 import { accountRoutes } from './routes/account.js'
 import { appealCandidateRoutes } from './routes/appeal-candidate.js'
 import { appealCommissionRoutes } from './routes/appeal-commission.js'
@@ -126,6 +126,16 @@ export const createApp = (options: AppOptions): ImtahanHttp => {
     }
   app.get('/openapi.json', named('/openapi.json'), (c) => c.json(openApi))
   app.get('/docs', named('/docs'), (c) => c.html(docsPage(INFO.title)))
+  app.get('/docs/init.js', named('/docs/init.js'), (c) =>
+    c.body(docsInit, 200, { 'content-type': 'text/javascript; charset=utf-8' }),
+  )
+  for (const [asset, type] of Object.entries(DOCS_ASSETS))
+    app.get(`/docs/${asset}`, named(`/docs/${asset}`), async (c) =>
+      c.body(new Uint8Array(await docsAsset(asset as DocsAsset)), 200, {
+        'content-type': type,
+        'cache-control': 'public, max-age=3600',
+      }),
+    )
   app.get('/', named('/'), (c) => c.redirect('/docs'))
   return { app, routes, openApi, sessions }
 }
