@@ -1,4 +1,4 @@
-import type { Clock, DevSmsSender, IdempotencyStore, Imtahan, Logger } from '@imtahan/adapters'
+import type { Clock, DevClock, DevSmsSender, IdempotencyStore, Imtahan, Logger } from '@imtahan/adapters'
 import { Hono, type MiddlewareHandler } from 'hono'
 import { createLoginThrottle, DEFAULT_LOCKOUT_POLICY, type LockoutPolicy } from './auth/lockout.js'
 import { createRegistrationTokens } from './auth/registration-tokens.js'
@@ -19,6 +19,7 @@ import { appealCommissionRoutes } from './routes/appeal-commission.js'
 import { cabinetRoutes } from './routes/cabinet.js'
 import type { RouteDeps } from './routes/deps.js'
 import { devRoutes } from './routes/dev.js'
+import { devClockRoutes } from './routes/dev-clock.js'
 import { examBoardRoutes } from './routes/exam-board.js'
 import { examCandidateRoutes } from './routes/exam-candidate.js'
 import { examStaffRoutes } from './routes/exam-staff.js'
@@ -38,6 +39,8 @@ export type AppOptions = {
   readonly apiKeys: ApiKeys
   /** Present in dev mode only: mounts `/dev/*` (read the last SMS, charge a fee). */
   readonly devSms?: DevSmsSender | undefined
+  /** Dev mode only: mounts `POST /dev/clock`, which moves this clock forward. */
+  readonly devClock?: DevClock | undefined
   readonly sessionTtlSeconds?: number
   readonly registrationTtlSeconds?: number
   readonly bodyLimitBytes?: number
@@ -114,6 +117,7 @@ export const createApp = (options: AppOptions): ImtahanHttp => {
   appealCandidateRoutes(table.add, deps)
   appealCommissionRoutes(table.add, deps)
   if (options.devSms !== undefined) devRoutes(table.add, options.devSms, imtahan)
+  if (options.devClock !== undefined) devClockRoutes(table.add, options.devClock, imtahan)
 
   const routes = table.docs()
   const openApi = openApiDocument(routes, INFO)

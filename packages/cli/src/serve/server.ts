@@ -7,21 +7,27 @@ import {
   createHmacCodeHasher,
   createImtahan,
   createLogger,
+  createDevClock,
   createScryptPasswordHasher,
+  type DevClock,
   type Logger,
   systemClock,
 } from '@imtahan/adapters'
-import { type ApiKeys, createApp, deriveKey } from '@imtahan/http'
+import { type ApiKeyRole, type ApiKeys, createApp, deriveKey } from '@imtahan/http'
 import type pino from 'pino'
 import { openBacking } from './backing.js'
 import { loadServeCalendar } from './calendar.js'
 import { checkLogBeforeServing } from './log-check.js'
-import { DEV_PROVIDER_KEY, type ServeOptions } from './options.js'
+import { DEV_API_KEYS, type ServeOptions } from './options.js'
 import { loadServerSecret } from './secret.js'
 
 export type RunningServer = {
   readonly url: string
   readonly providerKeyIsDev: boolean
+  /** The dev API keys in use (dev mode, for roles with no key configured); empty with `--no-dev`. */
+  readonly devKeys: Readonly<Partial<Record<ApiKeyRole, string>>>
+  /** Dev mode's clock, moved by `POST /dev/clock`; undefined with `--no-dev` (the system clock). */
+  readonly devClock: DevClock | undefined
   readonly logger: Logger
   /** Stops taking requests, lets the ones in flight finish (up to `graceMs`), stops the runners, closes the store. */
   readonly stop: (graceMs?: number) => Promise<void>
@@ -29,11 +35,13 @@ export type RunningServer = {
 
 const DEFAULT_GRACE_MS = 10_000
 
-/** In dev mode with no provider key configured, the well-known dev key; a configured key replaces it. */
-const withDevProviderKey = (apiKeys: ApiKeys, dev: boolean): ApiKeys =>
-  dev && (apiKeys.payment_provider ?? []).length === 0
-    ? { ...apiKeys, payment_provider: [DEV_PROVIDER_KEY] }
-    : apiKeys
+/** In dev mode, each role with no key configured gets its well-known dev key; a configured key replaces it. */
+const devKeysFor = (apiKeys: ApiKeys, dev: boolean): Partial<Record<ApiKeyRole, string>> =>
+  dev
+    ? Object.fromEntries(
+        Object.entries(DEV_API_KEYS).filter(([role]) => (apiKeys[role as ApiKeyRole] ?? []).length === 0),
+      )
+    : {}
 
 /**
  * `imtahan serve` without the process plumbing (signals, exit codes), so a
@@ -58,6 +66,8 @@ export const startServer = async (
     throw error
   }
   const sms = createDevSmsSender(logger)
+  const devClock = options.dev ? createDevClock() : undefined
+  const clock = devClock ?? systemClock
   const imtahan = createImtahan({
     store: backing.store,
     registry: createFixtureRegistry(),
@@ -65,20 +75,24 @@ export const startServer = async (
     passwordHasher: createScryptPasswordHasher(),
     codeHasher: createHmacCodeHasher(deriveKey(secret, 'confirmation-codes')),
     finFingerprint: createFinFingerprint(deriveKey(secret, 'fin-fingerprint')),
-    clock: systemClock,
+    clock,
     checkpoints: backing.checkpoints,
     logger,
     calendar,
   })
-  const apiKeys = withDevProviderKey(options.apiKeys, options.dev)
+  const devKeys = devKeysFor(options.apiKeys, options.dev)
+  const apiKeys: ApiKeys = {
+    ...options.apiKeys,
+    ...Object.fromEntries(Object.entries(devKeys).map(([role, key]) => [role, [key]])),
+  }
   const { app } = createApp({
     imtahan,
-    clock: systemClock,
+    clock,
     logger,
     idempotency: backing.idempotency,
     secret,
     apiKeys,
-    ...(options.dev ? { devSms: sms } : {}),
+    ...(options.dev ? { devSms: sms, devClock } : {}),
   })
   try {
     await imtahan.start()
@@ -119,5 +133,5 @@ export const startServer = async (
     })()
     return stopping
   }
-  return { url, providerKeyIsDev: apiKeys !== options.apiKeys, logger, stop }
+  return { url, providerKeyIsDev: devKeys.payment_provider !== undefined, devKeys, devClock, logger, stop }
 }
