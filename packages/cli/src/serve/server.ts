@@ -1,13 +1,13 @@
 import type { AddressInfo } from 'node:net'
 import { serve } from '@hono/node-server'
 import {
+  createDevClock,
   createDevSmsSender,
   createFinFingerprint,
   createFixtureRegistry,
   createHmacCodeHasher,
   createImtahan,
   createLogger,
-  createDevClock,
   createScryptPasswordHasher,
   type DevClock,
   type Logger,
