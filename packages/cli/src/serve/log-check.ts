@@ -19,7 +19,7 @@ export class LogCheckFailedError extends Error {
         ...listed,
         ...(more > 0 ? [`  … and ${more} more`] : []),
         'Serving anyway would fail the requests that read them and stop the process runner at the first one.',
-        'Run `imtahan audit` for the full report (docs/auditors.md); repair the store or deploy a version that reads these events.',
+        'Run `npx imtahan audit` for the full report (docs/auditors.md); repair the store or deploy a version that reads these events.',
       ].join('\n'),
     )
   }

@@ -32,6 +32,9 @@ export type ServeOptions = StoreSelection & {
   readonly calendarFiles?: readonly string[]
 }
 
+/** Where `imtahan serve` listens without --port or PORT. */
+export const DEFAULT_PORT = 3000
+
 /** Accepted by the provider route in dev mode when no key is configured, so the README walkthrough works. */
 export const DEV_PROVIDER_KEY = 'dev-payment-provider-key'
 
@@ -125,7 +128,7 @@ export const parseServeOptions = (args: readonly string[], env: NodeJS.ProcessEn
   return {
     ...parseStoreSelection(values, env),
     host: values.host ?? env.HOST ?? '127.0.0.1',
-    port: port(values.port ?? env.PORT ?? '3000'),
+    port: port(values.port ?? env.PORT ?? String(DEFAULT_PORT)),
     logLevel: oneOf(LOG_LEVELS, values['log-level'] ?? env.LOG_LEVEL ?? 'info', '--log-level'),
     apiKeys: parseApiKeys(values['api-key'] ?? [], env),
     dev: values['no-dev'] !== true,
