@@ -42,11 +42,13 @@ const stale = PACKAGES.filter(([name, entry]) => {
   return sources > built
 }).map(([name]) => name)
 
-if (stale.length > 0 || process.env.IMTAHAN_FORCE_BUILD === '1') {
+const force = process.env.IMTAHAN_FORCE_BUILD === '1'
+if (stale.length > 0 || force) {
   process.stderr.write(`imtahan: building (${stale.join(', ') || 'forced'}) …\n`)
   const turbo = join(root, 'node_modules', 'turbo', 'bin', 'turbo')
   // The build's output goes to stderr: stdout is the command's own (`imtahan export | …`).
-  const built = spawnSync(process.execPath, [turbo, 'run', 'build', '--output-logs=errors-only'], {
+  const args = ['run', 'build', '--output-logs=errors-only', ...(force ? ['--force'] : [])]
+  const built = spawnSync(process.execPath, [turbo, ...args], {
     cwd: root,
     stdio: ['ignore', 2, 2],
   })
