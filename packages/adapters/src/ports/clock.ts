@@ -34,6 +34,7 @@ export interface DevClock extends Clock {
   offset(): number
 }
 
+/** A dev clock over `real` (the system clock by default), starting at real time. */
 export const createDevClock = (real: Clock = systemClock): DevClock => {
   let offset = 0
   const now = () => new Date(real.now().getTime() + offset)
