@@ -16,6 +16,19 @@ const main = async (argv: readonly string[]): Promise<number> => {
   return command.run(rest)
 }
 
+/**
+ * A reader that stops early (`imtahan export | head`) closes the pipe: the
+ * next write fails with EPIPE. That is the reader's choice, not an error —
+ * end quietly instead of printing a stack trace.
+ */
+const quietOnClosedPipe = (stream: NodeJS.WriteStream) =>
+  stream.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0)
+    throw error
+  })
+quietOnClosedPipe(process.stdout)
+quietOnClosedPipe(process.stderr)
+
 main(process.argv.slice(2)).then(
   (code) => {
     process.exitCode = code

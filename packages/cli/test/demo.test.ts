@@ -1,3 +1,6 @@
+import { mkdtemp, rm } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import {
   createDevSmsSender,
   createFinFingerprint,
@@ -11,7 +14,7 @@ import {
   runAudit,
 } from '@imtahan/adapters'
 import { Money } from '@imtahan/domain'
-import { beforeAll, describe, expect, it } from 'vitest'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { runDemoCommand } from '../src/commands/demo.js'
 import { commands } from '../src/commands/index.js'
 import { buildDemoForms } from '../src/demo/forms.js'
@@ -116,5 +119,36 @@ describe('imtahan demo: determinism and the command', () => {
     )
     expect(code).toBe(2)
     expect(err).toMatch(/--candidates must be a whole number ≥ 20/)
+  })
+})
+
+describe('imtahan demo --json on a PGlite folder', () => {
+  let dataDir = ''
+  afterAll(async () => {
+    if (dataDir !== '') await rm(dataDir, { recursive: true, force: true })
+  })
+
+  it('prints the summary and audit as JSON, and the port serve will really use', {
+    timeout: 300_000,
+  }, async () => {
+    dataDir = await mkdtemp(join(tmpdir(), 'imtahan-demo-json-'))
+    let out = ''
+    const code = await runDemoCommand(
+      ['--data-dir', dataDir, '--candidates', '20', '--json'],
+      { out: (text) => (out += text), err: () => {} },
+      { PORT: '4123' },
+    )
+    expect(code).toBe(0)
+    const printed = JSON.parse(out)
+    expect(printed).toMatchObject({
+      candidates: 20,
+      audit: { ok: true },
+      serve: {
+        url: 'http://127.0.0.1:4123',
+        command: expect.stringMatching(/ npx imtahan serve --data-dir /),
+      },
+    })
+    expect(printed.summary.money.paidIn).toMatch(/^\d+(\.\d{1,2})?$/)
+    expect(printed.audit.checks.length).toBeGreaterThan(0)
   })
 })

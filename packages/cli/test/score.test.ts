@@ -49,12 +49,12 @@ const files = (names: { form?: string; key?: string; answers?: string } = {}) =>
   names.answers ?? `${EXAMPLES}/answers.json`,
 ]
 
-/** The `imtahan score` line of docs/auditors.md, split as a shell would (it has no quotes). */
+/** The `npx imtahan score` line of docs/auditors.md, split as a shell would (it has no quotes). */
 const documentedCommand = async (): Promise<string[]> => {
   const doc = await readFile(join(ROOT, 'docs/auditors.md'), 'utf8')
   const section = doc.slice(doc.indexOf('## Recomputing one result: imtahan score'))
-  const line = section.split('\n').find((text) => text.startsWith('imtahan score '))!
-  return line.split(/\s+/).slice(2)
+  const line = section.split('\n').find((text) => text.startsWith('npx imtahan score '))!
+  return line.split(/\s+/).slice(3)
 }
 
 const totalLine = (out: string) => /^score {6}(\d+) \/ (\d+)$/m.exec(out)!.slice(1).map(Number)

@@ -2,6 +2,7 @@ import {
   type Clock,
   createMemorySignInSessions,
   DEFAULT_IDEMPOTENCY_POLICY,
+  type DevClock,
   type DevSmsSender,
   type EventLog,
   type IdempotencyPolicy,
@@ -29,7 +30,7 @@ import { requestId } from './middleware/request-id.js'
 import { corsPolicy, securityHeaders } from './middleware/security-headers.js'
 import { type DocumentInfo, openApiDocument } from './openapi/document.js'
 import { type RouteDoc, routeTable } from './openapi/route.js'
-import { docsPage } from './openapi/ui.js'
+import { DOCS_ASSETS, type DocsAsset, docsAsset, docsInit, docsPage } from './openapi/ui.js'
 import { createMetrics, type Metrics } from './operator/metrics.js'
 import { withOperatorPaths } from './operator/openapi.js'
 import { measureRequests, operatorRoutes, type Readiness } from './operator/routes.js'
@@ -40,6 +41,7 @@ import { auditRoutes } from './routes/audit.js'
 import { cabinetRoutes } from './routes/cabinet.js'
 import type { RouteDeps } from './routes/deps.js'
 import { devRoutes } from './routes/dev.js'
+import { devClockRoutes } from './routes/dev-clock.js'
 import { examBoardRoutes } from './routes/exam-board.js'
 import { examCandidateRoutes } from './routes/exam-candidate.js'
 import { examStaffRoutes } from './routes/exam-staff.js'
@@ -59,6 +61,8 @@ export type AppOptions = {
   readonly apiKeys: ApiKeys
   /** Present in dev mode only: mounts `/dev/*` (read the last SMS, charge a fee). */
   readonly devSms?: DevSmsSender | undefined
+  /** Dev mode only: mounts `POST /dev/clock`, which moves this clock forward. */
+  readonly devClock?: DevClock | undefined
   readonly sessionTtlSeconds?: number
   readonly registrationTtlSeconds?: number
   readonly bodyLimitBytes?: number
@@ -176,6 +180,7 @@ export const createApp = (options: AppOptions): ImtahanHttp => {
   appealCommissionRoutes(table.add, deps)
   if (options.devSms !== undefined) devRoutes(table.add, options.devSms, imtahan)
   if (options.auditLog !== undefined) auditRoutes(table.add, options.auditLog)
+  if (options.devClock !== undefined) devClockRoutes(table.add, options.devClock, imtahan)
 
   const routes = table.docs()
   const openApi = withOperatorPaths(openApiDocument(routes, INFO))
@@ -188,6 +193,16 @@ export const createApp = (options: AppOptions): ImtahanHttp => {
     }
   app.get('/openapi.json', named('/openapi.json'), (c) => c.json(openApi))
   app.get('/docs', named('/docs'), (c) => c.html(docsPage(INFO.title)))
+  app.get('/docs/init.js', named('/docs/init.js'), (c) =>
+    c.body(docsInit, 200, { 'content-type': 'text/javascript; charset=utf-8' }),
+  )
+  for (const [asset, type] of Object.entries(DOCS_ASSETS))
+    app.get(`/docs/${asset}`, named(`/docs/${asset}`), async (c) =>
+      c.body(new Uint8Array(await docsAsset(asset as DocsAsset)), 200, {
+        'content-type': type,
+        'cache-control': 'public, max-age=3600',
+      }),
+    )
   app.get('/', named('/'), (c) => c.redirect('/docs'))
   operatorRoutes(app, named, metrics, options.readiness)
   return { app, routes, openApi, sessions, metrics }

@@ -3,7 +3,14 @@ import { makeHttp, type TestHttp } from './support/app.js'
 import { client } from './support/client.js'
 
 /** The documents themselves are not operations of the API. */
-const NOT_OPERATIONS = new Set(['/openapi.json', '/docs', '/'])
+const NOT_OPERATIONS = new Set([
+  '/openapi.json',
+  '/docs',
+  '/docs/init.js',
+  '/docs/swagger-ui.css',
+  '/docs/swagger-ui-bundle.js',
+  '/',
+])
 
 /** Every method + path Hono will answer, from its own router table (middleware registered with `use` is ALL). */
 const servedRoutes = (env: TestHttp) => [
@@ -116,5 +123,14 @@ describe('OpenAPI 3.1 at /openapi.json', () => {
     expect(page.status).toBe(200)
     expect(page.headers.get('content-type')).toContain('text/html')
     expect(page.text).toContain('/openapi.json')
+    // Swagger UI from this package, no CDN, and no inline script (a CSP of script-src 'self' holds).
+    expect(page.text).not.toMatch(/https?:\/\//)
+    expect(page.text).not.toMatch(/<script>/)
+    for (const asset of ['/docs/swagger-ui-bundle.js', '/docs/swagger-ui.css', '/docs/init.js']) {
+      expect(page.text).toContain(asset)
+      const answer = await client(env.app).get(asset)
+      expect(answer.status, asset).toBe(200)
+    }
+    expect((await client(env.app).get('/docs/init.js')).text).toContain("url: '/openapi.json'")
   })
 })

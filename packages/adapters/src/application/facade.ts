@@ -90,7 +90,7 @@ export const createImtahan = (deps: ImtahanDeps): Imtahan => {
     deps.logger?.error(
       failureOf(error),
       error instanceof MalformedEventError
-        ? `${what} stopped: an event in the log does not decode; run imtahan audit`
+        ? `${what} stopped: an event in the log does not decode; run npx imtahan audit (docs/auditors.md)`
         : `${what} stopped`,
     )
 

@@ -23,3 +23,32 @@ export const createTestClock = (start: Date | string = '2026-05-20T08:00:00Z'): 
     },
   }
 }
+
+/** Dev mode's clock: real time plus an offset that only grows, so a whole exam fits in minutes. */
+export interface DevClock extends Clock {
+  /** Moves the clock forward by `milliseconds` (> 0); returns the new now. */
+  advance(milliseconds: number): Date
+  /** Moves the clock forward to `instant`; a RangeError if that is not after now (the clock never goes back). */
+  moveTo(instant: Date): Date
+  /** How far ahead of real time the clock is, in milliseconds. */
+  offset(): number
+}
+
+/** A dev clock over `real` (the system clock by default), starting at real time. */
+export const createDevClock = (real: Clock = systemClock): DevClock => {
+  let offset = 0
+  const now = () => new Date(real.now().getTime() + offset)
+  const moveTo = (instant: Date) => {
+    const by = instant.getTime() - now().getTime()
+    if (!Number.isFinite(by) || by <= 0)
+      throw new RangeError(`the dev clock only moves forward; it is already ${now().toISOString()}`)
+    offset += by
+    return now()
+  }
+  return {
+    now,
+    moveTo,
+    advance: (milliseconds) => moveTo(new Date(now().getTime() + milliseconds)),
+    offset: () => offset,
+  }
+}

@@ -7,6 +7,7 @@ import { aggregateLoads, rescoreAfterReview } from './exam-scenarios.js'
 import { ANSWER_LOAD_TARGET, benchAnswerLoad, meetsAnswerLoadTarget } from './http-load.js'
 import { batchAppends, logReads, singleAppends, streamReads } from './scenarios.js'
 import { benchScoring } from './scoring.js'
+import { benchStart, START_TARGETS } from './start.js'
 import { benchStores, selects } from './stores.js'
 import { type BenchRow, markdownTable, replaceBenchSection, type Target, textTable } from './table.js'
 
@@ -150,6 +151,22 @@ const run = async (): Promise<void> => {
     } finally {
       await cleanup()
     }
+  }
+  // Last: the cold start rebuilds every package's dist (this process has already loaded its own).
+  if (selects(only, 'start')) {
+    const { cold, warm } = await benchStart()
+    for (const [scenario, seconds, most] of [
+      ['npm start to the first answer, cold (clean dist, no build cache)', cold, START_TARGETS.coldSeconds],
+      ['npm start to the first answer, warm (second start)', warm, START_TARGETS.warmSeconds],
+    ] as const)
+      add({
+        store: 'PGlite (folder)',
+        scenario,
+        count: 1,
+        unit: 'start',
+        seconds,
+        target: { atMostSeconds: most },
+      })
   }
   const table = textTable(rows)
   process.stdout.write(`\n${table}\n`)

@@ -12,12 +12,12 @@ import {
 } from '@imtahan/adapters'
 import { deriveKey } from '@imtahan/http'
 import { MIN_CANDIDATES } from '../demo/plan.js'
-import { type LookAt, renderSummary } from '../demo/render.js'
+import { demoJson, type LookAt, renderSummary } from '../demo/render.js'
 import { runDemo } from '../demo/seed.js'
 import { DemoStepFailed } from '../demo/steps.js'
 import { summarise } from '../demo/summary.js'
 import { openBacking } from '../serve/backing.js'
-import type { ServeOptions } from '../serve/options.js'
+import { DEFAULT_PORT, type ServeOptions } from '../serve/options.js'
 import { loadServerSecret } from '../serve/secret.js'
 import {
   describeStore,
@@ -36,12 +36,13 @@ Seeds one realistic sitting on an empty store, through the application (the
 same decisions as the API): cabinets, payments, a sitting with a form per
 group, candidates in all 20 subgroups registering, admitted (or not), answering,
 finishing, one expert review that flips results, and publication. Then prints
-what happened and how to look at it with \`imtahan serve\`.
+what happened and how to look at it with \`npx imtahan serve\`.
 
 ${storeHelp(STORE_KINDS)}
   --candidates <n>        how many candidates (default 300, at least ${MIN_CANDIDATES}; people DEV0000…)
   --seed <n>              the same seed gives the same people, answers and review (default 1)
   --starts-at <instant>   the sitting's start (default: three days ago, 10:00 Baku)
+  --json                  print the summary (money in manat, as strings) and the audit as JSON
   -h, --help              this text
 
 The store must be empty: the demo's people (DEVnnnn FINs) can hold one cabinet each.
@@ -52,6 +53,7 @@ export type DemoArgs = {
   readonly candidates: number
   readonly seed: number
   readonly startsAt: Date
+  readonly json: boolean
 }
 
 const whole = (value: string, what: string, least: number): number => {
@@ -81,6 +83,7 @@ export const parseDemoArgs = (
       candidates: { type: 'string' },
       seed: { type: 'string' },
       'starts-at': { type: 'string' },
+      json: { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
     },
   })
@@ -93,6 +96,7 @@ export const parseDemoArgs = (
     candidates: whole(values.candidates ?? '300', '--candidates', MIN_CANDIDATES),
     seed: whole(values.seed ?? '1', '--seed', 0),
     startsAt,
+    json: values.json === true,
   }
 }
 
@@ -172,11 +176,18 @@ export const runDemoCommand = async (
     const summary = await summarise(ports, run)
     const audit = await runAudit(logAuditSource(backing.store, backing.where))
     const seconds = (performance.now() - started) / 1000
-    const look: LookAt = { serveArgs: serveArgsOf(selection), boardKey: boardKeyOf(parsed.seed) }
-    io.out(renderSummary(run, summary, look))
-    io.out(
-      `\nAudit          ${audit.ok ? 'passed' : 'FAILED'}: ${audit.checks.map((c) => `${c.name} ${c.skipped !== undefined ? 'skipped' : c.ok ? '✓' : '✗'}`).join(' · ')}\n`,
-    )
+    // The port `npx imtahan serve` will listen on in this environment (PORT, else its default).
+    const look: LookAt = {
+      serveArgs: serveArgsOf(selection),
+      boardKey: boardKeyOf(parsed.seed),
+      port: Number(env.PORT ?? DEFAULT_PORT),
+    }
+    if (parsed.json) io.out(`${demoJson(run, summary, audit, look)}\n`)
+    else io.out(renderSummary(run, summary, look))
+    if (!parsed.json)
+      io.out(
+        `\nAudit          ${audit.ok ? 'passed' : 'FAILED'}: ${audit.checks.map((c) => `${c.name} ${c.skipped !== undefined ? 'skipped' : c.ok ? '✓' : '✗'}`).join(' · ')}\n`,
+      )
     io.err(
       `imtahan demo: done in ${seconds.toFixed(1)} s (${run.phases.map((p) => `${p.phase} ${p.seconds.toFixed(1)} s`).join('; ')})\n`,
     )

@@ -26,6 +26,6 @@ export const usage = (): string =>
     'commands:',
     ...Object.entries(commands).map(([name, command]) => `  ${name.padEnd(12)} ${command.summary}`),
     '',
-    'Run `imtahan <command> --help` for the options of a command.',
+    'Run `npx imtahan <command> --help` for the options of a command.',
     '',
   ].join('\n')

@@ -1,6 +1,6 @@
 import { CalendarLoadError } from '../serve/calendar.js'
 import { LogCheckFailedError } from '../serve/log-check.js'
-import { DEV_PROVIDER_KEY, parseServeOptions, SERVE_HELP } from '../serve/options.js'
+import { parseServeOptions, SERVE_HELP } from '../serve/options.js'
 import { startServer } from '../serve/server.js'
 import type { Command } from './command.js'
 
@@ -41,9 +41,14 @@ export const serveCommand: Command = {
       `imtahan API: ${server.url}`,
       `API docs:    ${server.url}/docs  (OpenAPI: ${server.url}/openapi.json)`,
       ...(options.dev
-        ? [`dev mode:    dev registry and SMS; last SMS at ${server.url}/dev/sms?phone=…`]
+        ? [
+            `dev mode:    dev registry and SMS; last SMS at ${server.url}/dev/sms?phone=…`,
+            `dev mode:    dev clock; move it forward with POST ${server.url}/dev/clock {"advanceMinutes": 60}`,
+          ]
         : []),
-      ...(server.providerKeyIsDev ? [`dev mode:    payment provider key "${DEV_PROVIDER_KEY}"`] : []),
+      ...Object.entries(server.devKeys).map(
+        ([role, key]) => `dev mode:    X-Api-Key for ${role.replace('_', ' ')}: ${key}`,
+      ),
       'Ctrl-C stops it.',
     ]
     process.stderr.write(`${lines.join('\n')}\n`)

@@ -12,6 +12,8 @@ export type LookAt = {
   /** `imtahan serve` options naming the same store, or undefined when the store does not outlive the demo. */
   readonly serveArgs: string | undefined
   readonly boardKey: string
+  /** The port `npx imtahan serve` will listen on (PORT, else its default). */
+  readonly port: number
 }
 
 const table = (rows: readonly (readonly string[])[]): string[] => {
@@ -76,16 +78,60 @@ export const renderSummary = (run: DemoRun, summary: DemoSummary, look: LookAt):
   return `${lines.join('\n')}\n`
 }
 
+const baseUrlOf = (look: LookAt) => `http://127.0.0.1:${look.port}`
+
+type AuditOutcome = {
+  readonly ok: boolean
+  readonly checks: ReadonlyArray<{ readonly name: string; readonly ok: boolean; readonly skipped?: unknown }>
+}
+
+/** `imtahan demo --json`: the summary (amounts in manat as strings), the audit and how to serve the data. */
+export const demoJson = (run: DemoRun, summary: DemoSummary, audit: AuditOutcome, look: LookAt): string =>
+  JSON.stringify(
+    {
+      examId: run.examId,
+      startsAt: run.startsAt,
+      publishedAt: run.publishedAt,
+      candidates: run.candidates.length,
+      summary: {
+        ...summary,
+        money: {
+          paidIn: Money.format(Money.fromQepik(summary.money.paidIn)),
+          fees: Money.format(Money.fromQepik(summary.money.fees)),
+          balances: Money.format(Money.fromQepik(summary.money.balances)),
+        },
+      },
+      audit: {
+        ok: audit.ok,
+        checks: audit.checks.map((c) => ({
+          name: c.name,
+          result: c.skipped !== undefined ? 'skipped' : c.ok ? 'passed' : 'failed',
+        })),
+      },
+      serve:
+        look.serveArgs === undefined
+          ? null
+          : {
+              command: `IMTAHAN_API_KEY_BOARD=${look.boardKey} npx imtahan serve ${look.serveArgs}`,
+              url: baseUrlOf(look),
+              boardKey: look.boardKey,
+            },
+      phases: run.phases,
+    },
+    (_key, value) => (typeof value === 'bigint' ? value.toString() : value),
+    2,
+  )
+
 const lookAt = (run: DemoRun, look: LookAt): string[] => {
   if (look.serveArgs === undefined)
     return [
-      'The memory store is gone now; run `imtahan demo --data-dir <dir>` to keep the data and serve it.',
+      'The memory store is gone now; run `npx imtahan demo --data-dir <dir>` to keep the data and serve it.',
     ]
-  const base = 'http://127.0.0.1:3000'
+  const base = baseUrlOf(look)
   const candidate = run.candidates.find((c) => c.admitted && c.fate === 'sits') ?? run.candidates[0]!
   return [
     'Look at it',
-    `  IMTAHAN_API_KEY_BOARD=${look.boardKey} imtahan serve ${look.serveArgs}`.trimEnd(),
+    `  IMTAHAN_API_KEY_BOARD=${look.boardKey} npx imtahan serve ${look.serveArgs}`.trimEnd(),
     `  curl -s -H 'X-Api-Key: ${look.boardKey}' ${base}/board/sittings/${run.examId}`,
     `  curl -s -H 'X-Api-Key: ${look.boardKey}' ${base}/board/sittings`,
     `  # as candidate ${candidate.fin} (cabinet ${candidate.cabinetNumber}):`,

@@ -39,7 +39,7 @@ export class LogCheckFailedError extends Error {
             ]
           : []),
         'Serving anyway would fail the requests that read them and stop the process runner at the first one.',
-        'Run `imtahan audit` for the full report (docs/auditors.md); repair the store or deploy a version that reads these events.',
+        'Run `npx imtahan audit` for the full report (docs/auditors.md); repair the store or deploy a version that reads these events.',
       ].join('\n'),
     )
   }

@@ -19,7 +19,7 @@ export type ServeOptions = StoreSelection & {
   readonly port: number
   readonly logLevel: (typeof LOG_LEVELS)[number]
   readonly apiKeys: ApiKeys
-  /** Mounts /dev/* and accepts the well-known dev provider key when no provider key is set. */
+  /** Mounts /dev/* (SMS, clock), runs a dev clock and accepts the dev API keys of roles with no key set. */
   readonly dev: boolean
   /** From IMTAHAN_SECRET; otherwise kept in the data dir (PGlite) or random (memory). */
   readonly secret: string | undefined
@@ -41,8 +41,23 @@ export type ServeOptions = StoreSelection & {
   readonly maxProjectionLag?: number
 }
 
+/** Where `imtahan serve` listens without --port or PORT. */
+export const DEFAULT_PORT = 3000
+
 /** Accepted by the provider route in dev mode when no key is configured, so the README walkthrough works. */
 export const DEV_PROVIDER_KEY = 'dev-payment-provider-key'
+
+/**
+ * Dev mode's well-known key per role, used for a role with no key configured,
+ * printed at start; `--no-dev` (or a configured key) removes it.
+ */
+export const DEV_API_KEYS: Readonly<Record<ApiKeyRole, string>> = {
+  payment_provider: DEV_PROVIDER_KEY,
+  board: 'dev-examination-board-key',
+  staff: 'dev-exam-staff-key',
+  commission: 'dev-appeals-commission-key',
+  auditor: 'dev-auditor-key',
+}
 
 export const SERVE_HELP = `usage: imtahan serve [options]
 
@@ -54,7 +69,7 @@ ${storeHelp(STORE_KINDS)}
   --log-level <level>     ${LOG_LEVELS.join(' | ')}  (LOG_LEVEL, default info)
   --api-key <role>=<key>  an API key for a role, repeatable            (IMTAHAN_API_KEY_<ROLE>=key[,key])
                           roles: ${API_KEY_ROLES.join(', ')}
-  --no-dev                no /dev routes and no default provider key
+  --no-dev                no /dev routes (SMS, clock) and no dev API keys
   --skip-log-check        start without checking the events written since the last start (docs/operators.md)
   --calendar <file>       a business-calendar year file, repeatable; replaces the shipped files
                           (IMTAHAN_CALENDAR=file[,file]; see docs/appeals.md)
@@ -159,7 +174,7 @@ export const parseServeOptions = (args: readonly string[], env: NodeJS.ProcessEn
   return {
     ...parseStoreSelection(values, env),
     host: values.host ?? env.HOST ?? '127.0.0.1',
-    port: port(values.port ?? env.PORT ?? '3000'),
+    port: port(values.port ?? env.PORT ?? String(DEFAULT_PORT)),
     logLevel: oneOf(LOG_LEVELS, values['log-level'] ?? env.LOG_LEVEL ?? 'info', '--log-level'),
     apiKeys: parseApiKeys(values['api-key'] ?? [], env),
     dev: values['no-dev'] !== true,

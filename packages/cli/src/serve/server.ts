@@ -2,6 +2,7 @@ import type { AddressInfo } from 'node:net'
 import { serve } from '@hono/node-server'
 import { getConnInfo } from '@hono/node-server/conninfo'
 import {
+  createDevClock,
   createDevSmsSender,
   createFinFingerprint,
   createFixtureRegistry,
@@ -9,15 +10,23 @@ import {
   createImtahan,
   createLogger,
   createScryptPasswordHasher,
+  type DevClock,
   type Logger,
   systemClock,
 } from '@imtahan/adapters'
-import { type ApiKeys, createApp, createMetrics, deriveKey, instrumentEventStore } from '@imtahan/http'
+import {
+  type ApiKeyRole,
+  type ApiKeys,
+  createApp,
+  createMetrics,
+  deriveKey,
+  instrumentEventStore,
+} from '@imtahan/http'
 import type pino from 'pino'
 import { openBacking } from './backing.js'
 import { loadServeCalendar } from './calendar.js'
 import { checkLogBeforeServing } from './log-check.js'
-import { DEV_PROVIDER_KEY, type ServeOptions } from './options.js'
+import { DEV_API_KEYS, type ServeOptions } from './options.js'
 import { readinessOf } from './readiness.js'
 import { loadServerSecret } from './secret.js'
 import { openSignInState, type SignInState } from './shared-state.js'
@@ -25,6 +34,10 @@ import { openSignInState, type SignInState } from './shared-state.js'
 export type RunningServer = {
   readonly url: string
   readonly providerKeyIsDev: boolean
+  /** The dev API keys in use (dev mode, for roles with no key configured); empty with `--no-dev`. */
+  readonly devKeys: Readonly<Partial<Record<ApiKeyRole, string>>>
+  /** Dev mode's clock, moved by `POST /dev/clock`; undefined with `--no-dev` (the system clock). */
+  readonly devClock: DevClock | undefined
   readonly logger: Logger
   /** Stops taking requests, lets the ones in flight finish (up to `graceMs`), stops the runners, closes the store. */
   readonly stop: (graceMs?: number) => Promise<void>
@@ -32,11 +45,13 @@ export type RunningServer = {
 
 const DEFAULT_GRACE_MS = 10_000
 
-/** In dev mode with no provider key configured, the well-known dev key; a configured key replaces it. */
-const withDevProviderKey = (apiKeys: ApiKeys, dev: boolean): ApiKeys =>
-  dev && (apiKeys.payment_provider ?? []).length === 0
-    ? { ...apiKeys, payment_provider: [DEV_PROVIDER_KEY] }
-    : apiKeys
+/** In dev mode, each role with no key configured gets its well-known dev key; a configured key replaces it. */
+const devKeysFor = (apiKeys: ApiKeys, dev: boolean): Partial<Record<ApiKeyRole, string>> =>
+  dev
+    ? Object.fromEntries(
+        Object.entries(DEV_API_KEYS).filter(([role]) => (apiKeys[role as ApiKeyRole] ?? []).length === 0),
+      )
+    : {}
 
 /**
  * `imtahan serve` without the process plumbing (signals, exit codes), so a
@@ -69,6 +84,8 @@ export const startServer = async (
     holders: () => backing.leases.holders(),
     ...(readiness.lags === undefined ? {} : { lags: readiness.lags }),
   })
+  const devClock = options.dev ? createDevClock() : undefined
+  const clock = devClock ?? systemClock
   const imtahan = createImtahan({
     store: instrumentEventStore(backing.store, metrics),
     registry: createFixtureRegistry(),
@@ -76,17 +93,21 @@ export const startServer = async (
     passwordHasher: createScryptPasswordHasher(),
     codeHasher: createHmacCodeHasher(deriveKey(secret, 'confirmation-codes')),
     finFingerprint: createFinFingerprint(deriveKey(secret, 'fin-fingerprint')),
-    clock: systemClock,
+    clock,
     checkpoints: backing.checkpoints,
     ...(backing.readModels === undefined ? {} : { readModels: backing.readModels }),
     leases: backing.leases,
     logger,
     calendar,
   })
-  const apiKeys = withDevProviderKey(options.apiKeys, options.dev)
+  const devKeys = devKeysFor(options.apiKeys, options.dev)
+  const apiKeys: ApiKeys = {
+    ...options.apiKeys,
+    ...Object.fromEntries(Object.entries(devKeys).map(([role, key]) => [role, [key]])),
+  }
   const { app } = createApp({
     imtahan,
-    clock: systemClock,
+    clock,
     logger,
     idempotency: backing.idempotency,
     idempotencyPolicy: backing.idempotencyPolicy,
@@ -97,7 +118,7 @@ export const startServer = async (
     secret,
     apiKeys,
     auditLog: backing.store,
-    ...(options.dev ? { devSms: sms } : {}),
+    ...(options.dev ? { devSms: sms, devClock } : {}),
     corsOrigins: options.corsOrigins ?? [],
     clientAddress: {
       peerAddress: (c) => getConnInfo(c).remote.address,
@@ -144,5 +165,5 @@ export const startServer = async (
     })()
     return stopping
   }
-  return { url, providerKeyIsDev: apiKeys !== options.apiKeys, logger, stop }
+  return { url, providerKeyIsDev: devKeys.payment_provider !== undefined, devKeys, devClock, logger, stop }
 }

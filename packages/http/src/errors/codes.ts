@@ -7,6 +7,14 @@ import type { ErrorTable } from '@imtahan/domain'
  * through `statusFor`; their rows say what the handler sends.
  */
 export const HTTP_ERRORS = {
+  'dev.clock_backwards': {
+    status: 422,
+    meaning: 'Dev server only: the dev clock moves forward, never back.',
+  },
+  'dev.clock_move_invalid': {
+    status: 400,
+    meaning: 'Dev server only: send exactly one of advanceMinutes (above 0) or to (an instant).',
+  },
   'dev.no_message': { status: 422, meaning: 'Dev server only: no SMS was sent to this number.' },
   'http.body_too_large': { status: 413, meaning: 'The request body is larger than the limit.' },
   'http.internal': {
