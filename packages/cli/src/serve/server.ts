@@ -90,6 +90,7 @@ export const startServer = async (
     store: instrumentEventStore(backing.store, metrics),
     registry: createFixtureRegistry(),
     sms,
+    codesPerNumber: signIn.codesPerNumber,
     passwordHasher: createScryptPasswordHasher(),
     codeHasher: createHmacCodeHasher(deriveKey(secret, 'confirmation-codes')),
     finFingerprint: createFinFingerprint(deriveKey(secret, 'fin-fingerprint')),

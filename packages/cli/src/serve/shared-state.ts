@@ -1,5 +1,7 @@
 import {
   type Clock,
+  type CodesPerNumber,
+  createCodesPerNumber,
   createMemorySignInSessions,
   createMemoryThrottleCounters,
   createSqlSignInSessions,
@@ -8,6 +10,7 @@ import {
   type Logger,
   type SignInSessions,
 } from '@imtahan/adapters'
+import { DEFAULT_CODE_LIMIT_POLICY } from '@imtahan/domain'
 import {
   createCountedSignInThrottle,
   DEFAULT_SESSION_TTL_SECONDS,
@@ -20,6 +23,8 @@ import type { Backing } from './backing.js'
 export type SignInState = {
   readonly sessions: SignInSessions
   readonly throttle: SignInThrottle
+  /** Codes sent per phone number across cabinets, in the same counters (keys of their own). */
+  readonly codesPerNumber: CodesPerNumber
   /** Stops the periodic clean-up. */
   readonly stop: () => void
 }
@@ -58,6 +63,9 @@ export const openSignInState = async (
       ? createMemoryThrottleCounters()
       : await createSqlThrottleCounters(sql.client, { schema: sql.schema })
   const throttle = createCountedSignInThrottle(counters, deriveKey(secret, 'sign-in-throttle'))
+  const codesPerNumber = createCodesPerNumber(counters, deriveKey(secret, 'codes-per-number'))
+  // The counters of codes per number remember a day, the sign-in ones an hour: purge after the longer.
+  const forgetAfterSeconds = Math.max(longestMemorySeconds(), DEFAULT_CODE_LIMIT_POLICY.windowSeconds)
   // One process purges per round, whichever takes the lease; the others skip. Were two to run (a
   // lease lost mid-purge), nothing breaks: the deletes are idempotent.
   const purge = async () => {
@@ -65,10 +73,7 @@ export const openSignInState = async (
     if (lease === undefined) return [0, 0] as const
     try {
       const now = clock.now()
-      return await Promise.all([
-        sessions.purgeExpired(now),
-        counters.purgeExpired(now, longestMemorySeconds()),
-      ])
+      return await Promise.all([sessions.purgeExpired(now), counters.purgeExpired(now, forgetAfterSeconds)])
     } finally {
       await lease.release()
     }
@@ -82,5 +87,5 @@ export const openSignInState = async (
     )
   }, PURGE_EVERY_MS)
   timer.unref()
-  return { sessions, throttle, stop: () => clearInterval(timer) }
+  return { sessions, throttle, codesPerNumber, stop: () => clearInterval(timer) }
 }

@@ -1,5 +1,5 @@
 export * from './attempts.js'
-export { refusalIn } from './codes.js'
+export { checkCodeLimit, refusalIn } from './codes.js'
 export * from './commands.js'
 export * from './decider.js'
 export * from './events.js'

@@ -10,7 +10,7 @@ export const VALUE_ERRORS = {
   'otp.no_code': { status: 422, meaning: 'No confirmation code is waiting.' },
   'otp.daily_limit_reached': {
     status: 429,
-    meaning: 'The daily number of confirmation codes for this cabinet is used up; try again later.',
+    meaning: 'The daily number of confirmation codes for this cabinet or number is used up; try again later.',
   },
   'otp.resend_too_soon': { status: 429, meaning: 'A new code cannot be sent yet.' },
   'otp.too_many_attempts': { status: 422, meaning: 'Too many wrong codes were entered; ask for a new one.' },

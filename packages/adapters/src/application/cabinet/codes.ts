@@ -2,6 +2,7 @@ import { randomInt } from 'node:crypto'
 import type { CabinetEvent, PhoneNumber } from '@imtahan/domain'
 import { maskPhone } from '../../ports/sms.js'
 import type { Env } from '../shared/env.js'
+import { countCodeSent } from './number-cap.js'
 
 /** CAB-5: a fresh 6-digit code and the salted hash that the event keeps instead of it. */
 export const newCode = (env: Env): { readonly code: string; readonly codeHash: string } => {
@@ -18,7 +19,8 @@ const textOf = (env: Env, code: string, purpose: 'phone' | 'recovery'): string =
 /**
  * Sends the code only if the decision issued it: no SMS for a refused or
  * repeated command, and always to the number the event names (for recovery,
- * the confirmed number — never a pending one).
+ * the confirmed number — never a pending one). Each code sent counts
+ * against its number's cap (number-cap.ts).
  */
 export const sendIssuedCode = async (
   env: Env,
@@ -31,6 +33,7 @@ export const sendIssuedCode = async (
       event.phone,
       textOf(env, code, event.type === 'PhoneCodeIssued' ? 'phone' : 'recovery'),
     )
+    await countCodeSent(env, event.phone)
     env.logger?.info({ cabinetId: event.cabinetId, purpose: event.type }, 'confirmation code sent')
     return event.phone
   }

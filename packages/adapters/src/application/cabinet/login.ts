@@ -10,6 +10,7 @@ import type { LoginAnswer } from './api.js'
 import { onCabinet } from './cabinet-command.js'
 import { newCode, sendIssuedCode } from './codes.js'
 import type { Login, LoginInput, RecoveryConfirmation, RecoveryRequest } from './input.js'
+import { checkNumberCap } from './number-cap.js'
 
 /**
  * The cabinet a login names. By number: the wallet `wallet-<number>` opened
@@ -70,8 +71,13 @@ export const requestPasswordRecovery = async (
 ): Result<{ codeSentTo?: string }> => {
   const cabinet = await completedCabinetOfLogin(env, login)
   if (cabinet === undefined) return E.right({})
-  const { code, codeHash } = newCode(env)
   const cabinetId = cabinet.overview.cabinetId
+  const capped = await checkNumberCap(env, cabinetId, cabinet.overview.phone.confirmed)
+  if (E.isLeft(capped)) {
+    env.logger?.info({ cabinetId, refusal: capped.left.code }, 'password recovery code not sent')
+    return E.right({})
+  }
+  const { code, codeHash } = newCode(env)
   const events = await onCabinet(env, cabinetId, { type: 'RequestPasswordRecovery', codeHash }, call)
   if (E.isRight(events)) await sendIssuedCode(env, events.right, code)
   else env.logger?.info({ cabinetId, refusal: events.left.code }, 'password recovery code not sent')

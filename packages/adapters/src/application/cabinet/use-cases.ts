@@ -18,6 +18,7 @@ import type {
   PhoneCodeInput,
 } from './input.js'
 import { authenticate, completePasswordRecovery, requestPasswordRecovery } from './login.js'
+import { checkNumberCap, checkPendingNumberCap } from './number-cap.js'
 import { askRegistry, startRegistration } from './registration.js'
 
 const overviewAfter =
@@ -35,6 +36,8 @@ const setContacts = async (
   const own = ownCabinetId(cabinetId, call)
   if (E.isLeft(own)) return own
   const id = own.right
+  const capped = await checkNumberCap(env, id, phone)
+  if (E.isLeft(capped)) return capped
   const { code, codeHash } = newCode(env)
   const command = { type: 'SetContacts' as const, phone, codeHash, ...(email === undefined ? {} : { email }) }
   const events = await onCabinet(env, id, command, call)
@@ -46,6 +49,8 @@ const setContacts = async (
 const resendPhoneCode = async (env: Env, cabinetId: string, call: Call): Result<{ codeSentTo: string }> => {
   const own = ownCabinetId(cabinetId, call)
   if (E.isLeft(own)) return own
+  const capped = await checkPendingNumberCap(env, own.right)
+  if (E.isLeft(capped)) return capped
   const { code, codeHash } = newCode(env)
   const events = await onCabinet(env, own.right, { type: 'ResendPhoneCode', codeHash }, call)
   if (E.isLeft(events)) return events
@@ -93,6 +98,8 @@ const changeContacts = async (
   const own = ownCabinetId(cabinetId, call)
   if (E.isLeft(own)) return own
   const id = own.right
+  const capped = await checkNumberCap(env, id, phone)
+  if (E.isLeft(capped)) return capped
   const { code, codeHash } = newCode(env)
   const command = {
     type: 'ChangeContacts' as const,

@@ -16,6 +16,7 @@ import type { SmsSender } from '../../ports/sms.js'
 import type { CheckpointStore } from '../../runner/checkpoints.js'
 import type { Leases } from '../../runner/lease.js'
 import type { EventStore } from '../../store/port.js'
+import type { CodesPerNumber } from '../cabinet/number-cap.js'
 import type { ReadModelStorage } from './views.js'
 
 /** Everything CAB-*, WAL-* and PAY-* call configurable, with the defaults of RULES.md. */
@@ -50,6 +51,12 @@ export type ImtahanDeps = {
   readonly store: EventStore
   readonly registry: PopulationRegistry
   readonly sms: SmsSender
+  /**
+   * Codes sent per phone number across cabinets (at most the cabinet policy's
+   * `codeLimit` a window): `createCodesPerNumber(counters, key)`, the SQL
+   * counters to share it among processes; one process's memory when absent.
+   */
+  readonly codesPerNumber?: CodesPerNumber
   readonly passwordHasher: PasswordHasher
   /** CAB-6 strength estimator; zxcvbn (ports/password-strength.ts) when absent. */
   readonly passwordStrength?: PasswordStrength

@@ -3,6 +3,7 @@ import { type CommandResult, handleCommand } from '../../command/handle.js'
 import { type LoadedStream, loadStream } from '../../command/load.js'
 import { randomId } from '../../ids.js'
 import { defaultPasswordStrength } from '../../ports/password-strength.js'
+import { type CodesPerNumber, memoryCodesPerNumber } from '../cabinet/number-cap.js'
 import { type Call, eventContextOf } from './caller.js'
 import { DEFAULT_IMTAHAN_POLICY, type ImtahanDeps, type ImtahanPolicy } from './deps.js'
 import type { Result } from './result.js'
@@ -21,9 +22,18 @@ export type RunOptions = {
 /** The resolved dependencies plus the few helpers every use case needs. */
 export type Env = Omit<
   ImtahanDeps,
-  'policy' | 'newId' | 'checkpoints' | 'exam' | 'appeals' | 'calendar' | 'readModels' | 'leases'
+  | 'policy'
+  | 'newId'
+  | 'checkpoints'
+  | 'exam'
+  | 'appeals'
+  | 'calendar'
+  | 'readModels'
+  | 'leases'
+  | 'codesPerNumber'
 > & {
   readonly policy: ImtahanPolicy
+  readonly codesPerNumber: CodesPerNumber
   readonly newId: () => string
   readonly cabinetContext: () => CabinetContext
   /** The persisted read models (shared/views.ts). */
@@ -52,6 +62,7 @@ export const createEnv = (deps: ImtahanDeps, views: Views): Env => {
     calendar: _calendar,
     readModels: _readModels,
     leases: _leases,
+    codesPerNumber,
     ...ports
   } = deps
   const resolved: ImtahanPolicy = { ...DEFAULT_IMTAHAN_POLICY, ...policy }
@@ -59,6 +70,7 @@ export const createEnv = (deps: ImtahanDeps, views: Views): Env => {
   return {
     ...ports,
     policy: resolved,
+    codesPerNumber: codesPerNumber ?? memoryCodesPerNumber(),
     views,
     newId: newId ?? randomId,
     cabinetContext: () => ({

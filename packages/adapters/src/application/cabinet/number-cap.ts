@@ -1,0 +1,112 @@
+import { createHmac, randomBytes } from 'node:crypto'
+import {
+  type CabinetId,
+  type CabinetState,
+  checkCodeLimit,
+  DEFAULT_CODE_LIMIT_POLICY,
+  type DomainError,
+  domainError,
+} from '@imtahan/domain'
+import * as E from 'fp-ts/lib/Either.js'
+import { requireSecret } from '../../ports/secret.js'
+import {
+  type BackoffPolicy,
+  createMemoryThrottleCounters,
+  type ThrottleCounters,
+} from '../../signin/login-throttle.js'
+import type { Env } from '../shared/env.js'
+import { CABINET } from '../shared/streams.js'
+
+/**
+ * Codes sent to one phone number, whatever cabinet asked: the per-cabinet cap
+ * (domain `checkCodeLimit`) cannot see that several cabinets or registrations
+ * name the same number. Counted in `counters` under `keyOf(phone)` — an HMAC
+ * keyed from the server secret, never the number in clear.
+ */
+export type CodesPerNumber = {
+  readonly counters: ThrottleCounters
+  readonly keyOf: (phone: string) => string
+}
+
+/** The counters with keys HMAC-SHA-256(secret, phone); the secret derived for this purpose. */
+export const createCodesPerNumber = (
+  counters: ThrottleCounters,
+  secret: string | Uint8Array,
+): CodesPerNumber => {
+  const key = requireSecret(secret, 'codes-per-number')
+  return {
+    counters,
+    keyOf: (phone) => `sms-number:${createHmac('sha256', key).update(phone, 'utf8').digest('hex')}`,
+  }
+}
+
+/** One process's memory and a key of its own: what the facade uses when none is given. */
+export const memoryCodesPerNumber = (): CodesPerNumber =>
+  createCodesPerNumber(createMemoryThrottleCounters(), randomBytes(32))
+
+/**
+ * N codes free (the cabinet policy's `codeLimit`), the N-th locks the number
+ * for the window. Counted from the last code: a number sent a code at least
+ * once a day keeps its count until a full window passes without one.
+ */
+const policyOf = (env: Env): BackoffPolicy => {
+  const { maxPerWindow, windowSeconds } = env.policy.cabinet.codeLimit ?? DEFAULT_CODE_LIMIT_POLICY
+  return {
+    freeFailures: maxPerWindow,
+    firstLockSeconds: windowSeconds,
+    maxLockSeconds: windowSeconds,
+    forgetAfterSeconds: windowSeconds,
+  }
+}
+
+/**
+ * Refuses with `otp.daily_limit_reached` (429) when `phone` had its codes for
+ * the window. When the cabinet is past its own cap too, its refusal is the
+ * answer (its `retryAt` counts from its oldest code, as CAB-5 says).
+ */
+export const checkNumberCap = async (
+  env: Env,
+  cabinetId: CabinetId,
+  phone: string | undefined,
+  loaded?: CabinetState,
+): Promise<E.Either<DomainError, void>> => {
+  if (phone === undefined) return E.right(undefined)
+  const now = env.clock.now()
+  const seconds = await env.codesPerNumber.counters.retryAfter(
+    env.codesPerNumber.keyOf(phone),
+    now,
+    policyOf(env),
+  )
+  if (seconds <= 0) return E.right(undefined)
+  const state = loaded ?? (await env.load(CABINET, cabinetId)).state
+  if (state.stage === 'open') {
+    const own = checkCodeLimit(env.cabinetContext(), state.codesSentAt ?? [], undefined)
+    if (E.isLeft(own)) return own
+  }
+  const retryAt = new Date(now.getTime() + seconds * 1000).toISOString()
+  return E.left(
+    domainError(
+      'otp.daily_limit_reached',
+      `This number was sent its codes for the day; the next can be sent at ${retryAt}.`,
+      { retryAt },
+    ),
+  )
+}
+
+/** `checkNumberCap` for a resend: the number is the one waiting for its code. */
+export const checkPendingNumberCap = async (
+  env: Env,
+  cabinetId: CabinetId,
+): Promise<E.Either<DomainError, void>> => {
+  const { state } = await env.load(CABINET, cabinetId)
+  return checkNumberCap(
+    env,
+    cabinetId,
+    state.stage === 'open' ? state.phoneChallenge?.phone : undefined,
+    state,
+  )
+}
+
+/** One more code sent to `phone`. */
+export const countCodeSent = (env: Env, phone: string): Promise<void> =>
+  env.codesPerNumber.counters.failed(env.codesPerNumber.keyOf(phone), env.clock.now(), policyOf(env))
