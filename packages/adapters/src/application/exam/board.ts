@@ -19,18 +19,19 @@ import { summaryOf } from './summaries.js'
 
 type Raw = Readonly<Record<string, unknown>>
 
-/** One board decision on the sitting's stream, at the clock's `now`. */
+/** One board decision on the sitting's stream, at `now` (by default the clock's). */
 const decide = async (
   exam: ExamEnv,
   raw: Record<string, unknown>,
   call: Call,
   openSessions?: number,
   appealCalendar?: AppealCalendar,
+  now: Date = exam.clock.now(),
 ) => {
   const command = examCommand(raw)
   if (E.isLeft(command)) return command
   const context = {
-    now: exam.clock.now(),
+    now,
     blueprint: exam.blueprint,
     ...(openSessions === undefined ? {} : { openSessions }),
     ...(appealCalendar === undefined ? {} : { appealCalendar }),
@@ -211,7 +212,10 @@ export const boardUseCases = (
       })),
     ),
     publish: boardOnly(async (examId: string, input: { publishAt?: unknown; by: unknown }, call: Call) => {
-      const publishAt = input.publishAt ?? exam.clock.now().toISOString()
+      // APL-1: without `publishAt` "now" is one instant, read once: the decision is told the
+      // same `now` it publishes at, however long the catch-up below takes.
+      const now = exam.clock.now()
+      const publishAt = input.publishAt ?? now.toISOString()
       await exam.results.catchUp()
       const open = openSessions(await exam.results.results(examId)).length
       const done = await decide(
@@ -220,6 +224,7 @@ export const boardUseCases = (
         call,
         open,
         appealCalendar === undefined ? undefined : await appealCalendar(),
+        input.publishAt === undefined ? now : undefined,
       )
       if (E.isLeft(done)) return done
       const { state } = await exam.sittings.load(examId)
