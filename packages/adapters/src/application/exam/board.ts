@@ -167,17 +167,16 @@ export const boardUseCases = (
         )
         if (E.isLeft(done)) return done
         const reviewId = String((input.review as { reviewId?: unknown }).reviewId)
-        // Re-scored now so the answer says how many results changed. If that stops half-way (store
-        // failure), the process runner finishes it from the recorded review with the same ids.
-        try {
-          return E.right({ reviewId, revised: await rescoreSitting(exam, examId, reviewId), complete: true })
-        } catch (error) {
+        // Re-scored now so the answer says how many results changed and which could not be. If that
+        // stops half-way (store failure), the process runner finishes it from the recorded review with
+        // the same ids; the answer counts what was revised before it stopped.
+        const { revised, refused, complete, interrupted } = await rescoreSitting(exam, examId, reviewId)
+        if (interrupted !== undefined)
           exam.logger?.warn(
-            { error: error instanceof Error ? error.name : typeof error },
+            { error: interrupted instanceof Error ? interrupted.name : typeof interrupted },
             're-score deferred',
           )
-          return E.right({ reviewId, revised: 0, complete: false })
-        }
+        return E.right({ reviewId, revised, complete, refused })
       },
     ),
     annul: boardOnly(async (examId: string, input: Raw, call: Call) => {
