@@ -41,26 +41,24 @@ export const examBoardRoutes = (add: AddRoute, { imtahan }: RouteDeps) => {
     description:
       'Every form is checked against the blueprint; a mismatch answers 422 `exam.form_mismatch` with every problem in `mismatches`.',
     guard: 'board',
-    body: object(
-      'DefineSitting',
-      {
-        examId,
-        title: t.string,
-        startsAt: text('The start S of the 3 hours (ISO-8601)', '2026-06-10T06:00:00Z'),
-        venue: anyObject,
-        halls: t.readonlyArray(anyObject),
-        forms: t.readonlyArray(anyObject),
-        fee: text('AZN, may be 0.00', '15.00'),
-        by,
-      },
-      { timing: anyObject },
-    ),
+    body: object('DefineSitting', {
+      examId,
+      title: t.string,
+      startsAt: text('The start S of the 3 hours (ISO-8601)', '2026-06-10T06:00:00Z'),
+      venue: anyObject,
+      halls: t.readonlyArray(anyObject),
+      forms: t.readonlyArray(anyObject),
+      fee: text('AZN, may be 0.00', '15.00'),
+      timing: anyObject,
+      by,
+    }),
     success: { status: 201, description: 'The sitting as candidates see it', codec: SittingSummary },
     errors: [
       'validation.invalid_input',
       'exam.form_mismatch',
       'exam.already_defined',
       'exam.invalid_definition',
+      'exam.registration_already_closed',
     ],
     handle: async ({ body, c }) => board.defineSitting(body, callOf(c)),
   })
