@@ -39,6 +39,23 @@ const sittingWith = async (t: T, count: number, examId = EXAM_ID) => {
 const { form, key } = buildForm('BB', 'bb')
 const firstTask = form.tasks[0]!.id
 
+/** The first `wrong` people answer the first task wrongly (the rest leave it blank); everyone finishes. */
+const firstWrongThenFinish = async (t: T, people: Awaited<ReturnType<typeof sittingWith>>, wrong: number) => {
+  for (const [index, person] of people.entries()) {
+    if (index < wrong)
+      ok(
+        await t.app.exams.candidate.answer(
+          person.cabinetId,
+          EXAM_ID,
+          firstTask,
+          { answer: wrongAnswer(key[firstTask]!) },
+          person.me,
+        ),
+      )
+    ok(await t.app.exams.candidate.finish(person.cabinetId, EXAM_ID, person.me))
+  }
+}
+
 describe('the exam day through the facade', () => {
   it('EXM-15/EXM-17: tasks only while the exam runs, without keys; answers; finish after 45 min gives the certificate', async () => {
     const t = makeExamApp()
@@ -168,19 +185,7 @@ describe('the exam day through the facade', () => {
     const people = await sittingWith(t, 3)
     t.clock.set(minutesFromStart(60))
     // Everyone answers the first task wrongly; the third also leaves it blank (credit_to_all covers both).
-    for (const [index, person] of people.entries()) {
-      if (index < 2)
-        ok(
-          await t.app.exams.candidate.answer(
-            person.cabinetId,
-            EXAM_ID,
-            firstTask,
-            { answer: wrongAnswer(key[firstTask]!) },
-            person.me,
-          ),
-        )
-      ok(await t.app.exams.candidate.finish(person.cabinetId, EXAM_ID, person.me))
-    }
+    await firstWrongThenFinish(t, people, 2)
     t.clock.set(new Date(S.getTime() + 4 * 3_600_000))
     const review = {
       reviewId: 'rev-1',
@@ -232,18 +237,7 @@ describe('the exam day through the facade', () => {
     const t = makeExamApp(inner)
     const people = await sittingWith(t, 3)
     t.clock.set(minutesFromStart(60))
-    for (const person of people) {
-      ok(
-        await t.app.exams.candidate.answer(
-          person.cabinetId,
-          EXAM_ID,
-          firstTask,
-          { answer: wrongAnswer(key[firstTask]!) },
-          person.me,
-        ),
-      )
-      ok(await t.app.exams.candidate.finish(person.cabinetId, EXAM_ID, person.me))
-    }
+    await firstWrongThenFinish(t, people, people.length)
     t.clock.set(new Date(S.getTime() + 4 * 3_600_000))
     // The second session's stream reads back a recorded score 50 points higher than its answers give
     // (as a result revised by a path the review does not replay would): re-scoring it would lower it.
