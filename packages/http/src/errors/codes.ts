@@ -12,7 +12,7 @@ export const HTTP_ERRORS = {
     meaning: 'Dev server only: the dev clock moves forward, never back.',
   },
   'dev.clock_move_invalid': {
-    status: 400,
+    status: 422,
     meaning: 'Dev server only: send exactly one of advanceMinutes (above 0) or to (an instant).',
   },
   'dev.no_message': { status: 422, meaning: 'Dev server only: no SMS was sent to this number.' },

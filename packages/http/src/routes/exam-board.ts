@@ -56,6 +56,7 @@ export const examBoardRoutes = (add: AddRoute, { imtahan }: RouteDeps) => {
       'exam.form_mismatch',
       'exam.already_defined',
       'exam.invalid_definition',
+      'exam.registration_already_closed',
     ],
     handle: async ({ body, c }) => board.defineSitting(body, callOf(c)),
   })

@@ -102,11 +102,6 @@ export const ReviewImpact = object('ReviewImpact', {
   annulledUnaffected: t.readonlyArray(t.string),
 })
 
-export const ReviewAnswer = object('ReviewAnswer', {
-  reviewId: t.string,
-  revised: t.number,
-  complete: t.boolean,
-})
 export const AnnulmentAnswer = object('AnnulmentAnswer', {
   decisionId: t.string,
   sessionIds: t.readonlyArray(t.string),
@@ -213,3 +208,20 @@ export const CandidateResult = object(
   },
   { score: ScoreResult },
 )
+/** SCO-5: a session the review changes whose re-score was refused, and why. */
+export const RescoreRefusal = object(
+  'RescoreRefusal',
+  {
+    sessionId: t.string,
+    code: text('The refusal’s error code', 'session.rescore_would_lower'),
+    message: t.string,
+  },
+  { details: t.UnknownRecord },
+)
+
+export const ReviewAnswer = object('ReviewAnswer', {
+  reviewId: t.string,
+  revised: t.number,
+  complete: t.boolean,
+  refused: t.readonlyArray(RescoreRefusal),
+})

@@ -1,12 +1,15 @@
 import {
+  domainError,
   Money,
   type RequestTransfer,
   type TransferEvent,
+  type TransferFailed,
   type TransferState,
   type TransferStatus,
   transferDecider,
 } from '@imtahan/domain'
 import * as E from 'fp-ts/lib/Either.js'
+import { conflictBackoffMs, pause } from '../../command/backoff.js'
 import { deterministicUuid } from '../../ids.js'
 import { ownCabinetId } from '../shared/cabinet-input.js'
 import { loadCompletedCabinet, walletOwner } from '../shared/cabinet-reads.js'
@@ -38,6 +41,60 @@ const acceptedTransfer = async (
       : (await env.load(TRANSFER, transferId)).state
   if (state.status === 'none') throw new Error('A transfer was accepted but its stream is empty')
   return state
+}
+
+/** Why the sender's wallet declined the debit, when it did. */
+const failedFor = (events: readonly TransferEvent[]): string | undefined =>
+  events.find((event): event is TransferFailed => event.type === 'TransferFailed')?.reason
+
+/**
+ * WAL-4: the refusal the caller hears does not depend on timing. The balance
+ * read before the request may be stale under concurrent transfers, so the
+ * wallet can still decline the debit (`TransferDebitDeclined` →
+ * `TransferFailed`, recorded facts); the answer is then the same refusal
+ * the request's own check gives, never a 201 with `failed`.
+ */
+const insufficientFunds = (balance: Money, amount: Money) =>
+  E.left(
+    domainError(
+      'transfer.insufficient_funds',
+      `The balance is ${Money.format(balance)} manat, less than ${Money.format(amount)}.`,
+      { balance: Money.format(balance), amount: Money.format(amount) },
+    ),
+  )
+
+/**
+ * Rounds of follow-through before a transfer whose debit is still undecided
+ * is answered `requested`: a debit deferred under contention (many
+ * transfers from one wallet at once) is tried again, so whether the wallet
+ * declines it is known before the caller is answered.
+ */
+const SETTLE_ROUNDS = 20
+
+/**
+ * Follows the transfer through (same derived ids each round, so a repeat
+ * moves nothing twice) until the sender's wallet has decided the debit, or
+ * the rounds run out: the events its marks recorded, and its state.
+ */
+const settle = async (
+  env: Env,
+  followUps: FollowUps,
+  transferId: string,
+  accepted: TransferState & { readonly status: Exclude<TransferStatus, 'none'> },
+): Promise<{ readonly settled: TransferState; readonly marked: readonly TransferEvent[] }> => {
+  for (let round = 1; ; round += 1) {
+    const marks = (await followUps.runFollowUps([accepted.request])).filter(
+      ({ step }) => step.to === 'transfer' && step.streamId === transferId,
+    )
+    // A mark that recorded nothing met a transfer the process runner had already moved on: then its stream answers.
+    const marked =
+      marks.length > 0 && marks.every(({ events }) => events.length > 0)
+        ? marks.flatMap(({ events }) => events as readonly TransferEvent[])
+        : (await env.load(TRANSFER, transferId)).events
+    const settled = marked.reduce(transferDecider.evolve, accepted)
+    if (settled.status !== 'requested' || round >= SETTLE_ROUNDS) return { settled, marked }
+    await pause(conflictBackoffMs(round + 3))
+  }
 }
 
 /**
@@ -84,17 +141,11 @@ export const transfer = async (
   })
   if (E.isLeft(requested)) return requested
   const accepted = await acceptedTransfer(env, transferId, requested.right.events)
-  const marks = (await followUps.runFollowUps([accepted.request])).filter(
-    ({ step }) => step.to === 'transfer' && step.streamId === transferId,
-  )
-  // A mark that recorded nothing met a transfer the process runner had already moved on: then its stream answers.
-  const settled = marks.every(({ events }) => events.length > 0)
-    ? marks
-        .flatMap(({ events }) => events as readonly TransferEvent[])
-        .reduce(transferDecider.evolve, accepted)
-    : (await env.load(TRANSFER, transferId)).state
+  const { settled, marked } = await settle(env, followUps, transferId, accepted)
   const balance = (await env.load(WALLET, from)).state.balance
   env.logger?.info({ cabinetId: id, transferId, status: settled.status }, 'transfer')
+  if (settled.status === 'failed' && failedFor(marked) === 'wallet.insufficient_funds')
+    return insufficientFunds(balance, accepted.request.amount)
   return E.right({
     transferId,
     status: answerStatus(settled.status === 'none' ? 'requested' : settled.status),

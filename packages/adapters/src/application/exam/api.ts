@@ -30,6 +30,7 @@ import type {
   StaffCallInput,
   ViolationInput,
 } from './inputs.js'
+import type { RescoreRefusal } from './rescore.js'
 
 /*
  * The exam use cases (RULES.md §3) by role. Inputs are typed (`inputs.ts`),
@@ -79,8 +80,17 @@ export type SittingDetail = SittingSummary & {
   readonly results: readonly ResultRow[]
 }
 
-/** `revised`: sessions re-scored by this call; `complete: false` when the process runner finishes the rest. */
-export type ReviewAnswer = { readonly reviewId: string; readonly revised: number; readonly complete: boolean }
+/**
+ * `revised`: sessions re-scored by this call; `refused`: sessions the review
+ * changes whose re-score was refused, with the refusal; `complete: false`
+ * when some were refused or the process runner finishes the rest.
+ */
+export type ReviewAnswer = {
+  readonly reviewId: string
+  readonly revised: number
+  readonly complete: boolean
+  readonly refused: readonly RescoreRefusal[]
+}
 export type AnnulmentAnswer = { readonly decisionId: string; readonly sessionIds: readonly string[] }
 export type PublicationAnswer = { readonly examId: string; readonly publishedAt: Date }
 

@@ -29,16 +29,17 @@ import { rescoreSitting } from './rescore.js'
 import { allRows } from './rows.js'
 import { summaryOf } from './summaries.js'
 
-/** One board decision on the sitting's stream, at the clock's `now`. */
+/** One board decision on the sitting's stream, at `now` (by default the clock's). */
 const decide = async (
   exam: ExamEnv,
   command: ExamCommand,
   call: Call,
   openSessions?: number,
   appealCalendar?: AppealCalendar,
+  now: Date = exam.clock.now(),
 ) => {
   const context = {
-    now: exam.clock.now(),
+    now,
     blueprint: exam.blueprint,
     ...(openSessions === undefined ? {} : { openSessions }),
     ...(appealCalendar === undefined ? {} : { appealCalendar }),
@@ -178,17 +179,16 @@ export const boardUseCases = (
         )
         if (E.isLeft(done)) return done
         const { reviewId } = input.review
-        // Re-scored now so the answer says how many results changed. If that stops half-way (store
-        // failure), the process runner finishes it from the recorded review with the same ids.
-        try {
-          return E.right({ reviewId, revised: await rescoreSitting(exam, examId, reviewId), complete: true })
-        } catch (error) {
+        // Re-scored now so the answer says how many results changed and which could not be. If that
+        // stops half-way (store failure), the process runner finishes it from the recorded review with
+        // the same ids; the answer counts what was revised before it stopped.
+        const { revised, refused, complete, interrupted } = await rescoreSitting(exam, examId, reviewId)
+        if (interrupted !== undefined)
           exam.logger?.warn(
-            { error: error instanceof Error ? error.name : typeof error },
+            { error: interrupted instanceof Error ? interrupted.name : typeof interrupted },
             're-score deferred',
           )
-          return E.right({ reviewId, revised: 0, complete: false })
-        }
+        return E.right({ reviewId, revised, complete, refused })
       },
     ),
     annul: boardOnly(async (examId: string, input: AnnulmentInput, call: Call) => {
@@ -230,7 +230,10 @@ export const boardUseCases = (
       })),
     ),
     publish: boardOnly(async (examId: string, input: PublicationInput, call: Call) => {
-      const publishAt = input.publishAt ?? exam.clock.now()
+      // APL-1: without `publishAt` "now" is one instant, read once: the decision is told the
+      // same `now` it publishes at, however long the catch-up below takes.
+      const now = exam.clock.now()
+      const publishAt = input.publishAt ?? now
       await exam.results.catchUp()
       const open = openSessions(await exam.results.results(examId)).length
       const done = await decide(
@@ -239,6 +242,7 @@ export const boardUseCases = (
         call,
         open,
         appealCalendar === undefined ? undefined : await appealCalendar(),
+        input.publishAt === undefined ? now : undefined,
       )
       if (E.isLeft(done)) return done
       const { state } = await exam.sittings.load(examId)

@@ -75,7 +75,9 @@ const openSessionsOf = async (
 /** The sitting, session and re-score steps of every process (the appeals' re-scores too). */
 export const examStepRunners = (exam: ExamEnv): Pick<StepRunners, 'exam' | 'session' | 'rescore'> => ({
   rescore: async (step, options) => {
-    await rescoreSitting(exam, step.examId, step.reviewId, options.causationId)
+    // Stopped by the store: thrown, so the runner delivers the review again and the rest is done.
+    const run = await rescoreSitting(exam, step.examId, step.reviewId, options.causationId)
+    if (run.interrupted !== undefined) throw run.interrupted
     return E.right([])
   },
   exam: async (step, options) => {

@@ -45,12 +45,35 @@ const seedTail = async (exam: ExamEnv, sessionId: string): Promise<void> => {
   exam.tails.seed(sessionId, { state, revision: last.revision })
 }
 
+/** A session the review should have re-scored but whose decider refused (SCO-5): which, and why. */
+export type RescoreRefusal = {
+  readonly sessionId: string
+  readonly code: string
+  readonly message: string
+  readonly details?: Readonly<Record<string, unknown>>
+}
+
+/**
+ * What one re-score run did: how many sessions it revised, the sessions it
+ * could not (`refused`), and whether it covered every session the review
+ * changes (`complete`: nothing refused, nothing left for lack of the store).
+ * `interrupted` is the failure that stopped it half-way, if one did.
+ */
+export type RescoreRun = {
+  readonly revised: number
+  readonly refused: readonly RescoreRefusal[]
+  readonly complete: boolean
+  readonly interrupted?: unknown
+}
+
+type Revision = { readonly revised: boolean } | { readonly refused: RescoreRefusal }
+
 const reviseOne = async (
   exam: ExamEnv,
   command: ToSession,
   context: SessionContext,
   causationId?: string,
-): Promise<number> => {
+): Promise<Revision> => {
   await seedTail(exam, command.streamId)
   const outcome = await exam.tails.run(command.streamId, {
     command: command.command,
@@ -61,45 +84,64 @@ const reviseOne = async (
     maxRetries: 25,
   })
   if (E.isLeft(outcome)) {
-    exam.logger?.warn({ refusal: outcome.left.code }, 're-score step refused')
-    if (outcome.left.code === 'command.concurrency_exhausted') throw new Error(outcome.left.message)
-    return 0
+    const { code, message, details } = outcome.left
+    exam.logger?.warn({ sessionId: command.streamId, refusal: code }, 're-score step refused')
+    if (code === 'command.concurrency_exhausted') throw new Error(message)
+    return {
+      refused: { sessionId: command.streamId, code, message, ...(details === undefined ? {} : { details }) },
+    }
   }
-  return outcome.right.events.length > 0 && outcome.right.replayed !== true ? 1 : 0
+  return { revised: outcome.right.events.length > 0 && outcome.right.replayed !== true }
 }
 
 /**
  * SCO-5 after `RecordExpertReview`: every finished session the review
  * changes gets one `ReviseScore` (`rescore:<reviewId>:<sessionId>`), and the
- * session records at most one `ScoreRevised` per review. Resumable: after a
+ * session records at most one `ScoreRevised` per review. A session whose
+ * decider refuses (e.g. `session.rescore_would_lower`) is reported with the
+ * refusal and the run is not complete; the others go on. Resumable: after a
  * crash the runner delivers the review again, the projection already shows
- * which sessions were revised, and only the rest are done. Returns how many
- * sessions this run revised.
+ * which sessions were revised, and only the rest are done. A failure of the
+ * store stops the run and is answered in `interrupted`, with the sessions
+ * revised before it.
  */
 export const rescoreSitting = async (
   exam: ExamEnv,
   examId: string,
   reviewId: string,
   causationId?: string,
-): Promise<number> => {
+): Promise<RescoreRun> => {
   const sitting = await sittingOf(exam, examId)
-  if (E.isLeft(sitting)) return 0
+  if (E.isLeft(sitting)) return { revised: 0, refused: [], complete: true }
   const recorded = sitting.right.state.reviews.find(
     (event: ExpertReviewRecorded) => event.review.reviewId === reviewId,
   )
-  if (recorded === undefined) return 0
+  if (recorded === undefined) return { revised: 0, refused: [], complete: true }
   await exam.results.catchUp()
   const commands = rescoreProcess(recorded, sitting.right.view, await exam.results.results(examId))
   const context = { now: exam.clock.now(), sitting: sitting.right.view }
   let revised = 0
-  for (let from = 0; from < commands.length; from += PARALLEL) {
+  const refused: RescoreRefusal[] = []
+  let interrupted: unknown
+  for (let from = 0; from < commands.length && interrupted === undefined; from += PARALLEL) {
     const batch = commands.slice(from, from + PARALLEL)
-    const counts = await Promise.all(batch.map((command) => reviseOne(exam, command, context, causationId)))
-    revised += counts.reduce((sum, n) => sum + n, 0)
+    // Settled one by one: the revisions of a batch that landed count even when another one failed.
+    for (const outcome of await Promise.allSettled(
+      batch.map((command) => reviseOne(exam, command, context, causationId)),
+    )) {
+      if (outcome.status === 'rejected') interrupted ??= outcome.reason
+      else if ('refused' in outcome.value) refused.push(outcome.value.refused)
+      else if (outcome.value.revised) revised += 1
+    }
   }
-  if (revised > 0) await exam.results.catchUp()
-  exam.logger?.info({ examId, reviewId, revised }, 'sitting re-scored')
-  return revised
+  // The view only catches up for the next read; its failure undoes no revision.
+  if (revised > 0)
+    await exam.results.catchUp().catch((error: unknown) => {
+      exam.logger?.warn({ error: error instanceof Error ? error.name : typeof error }, 'results view behind')
+    })
+  const complete = refused.length === 0 && interrupted === undefined
+  exam.logger?.info({ examId, reviewId, revised, refused: refused.length, complete }, 'sitting re-scored')
+  return { revised, refused, complete, ...(interrupted === undefined ? {} : { interrupted }) }
 }
 
 /** All the re-score reads of the application's env: the store, the clock and the logger. */
@@ -120,5 +162,10 @@ export type RescorerDeps = Pick<Env, 'store' | 'clock' | 'logger'> & {
 export const createRescorer = (deps: RescorerDeps) => {
   const views = createViews(deps.store, [sittingResultsDefinition], deps.readModels)
   const exam = createExamEnv({ ...deps, views } as unknown as Env, deps.blueprint)
-  return (examId: string, reviewId: string): Promise<number> => rescoreSitting(exam, examId, reviewId)
+  /** A run stopped by the store is thrown (run it again: it resumes); refused sessions are answered. */
+  return async (examId: string, reviewId: string): Promise<RescoreRun> => {
+    const run = await rescoreSitting(exam, examId, reviewId)
+    if (run.interrupted !== undefined) throw run.interrupted
+    return run
+  }
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { PauseInput } from '../../../src/application/exam/inputs.js'
+import { PauseInput, RecordReviewInput } from '../../../src/application/exam/inputs.js'
 import { createMemoryEventStore } from '../../../src/store/memory.js'
 import type { EventStore, NewEvent } from '../../../src/store/port.js'
 import { wrapStore } from '../../command/wrap-store.js'
@@ -39,6 +39,23 @@ const sittingWith = async (t: T, count: number, examId = EXAM_ID) => {
 
 const { form, key } = buildForm('BB', 'bb')
 const firstTask = form.tasks[0]!.id
+
+/** The first `wrong` people answer the first task wrongly (the rest leave it blank); everyone finishes. */
+const firstWrongThenFinish = async (t: T, people: Awaited<ReturnType<typeof sittingWith>>, wrong: number) => {
+  for (const [index, person] of people.entries()) {
+    if (index < wrong)
+      ok(
+        await t.app.exams.candidate.answer(
+          person.cabinetId,
+          EXAM_ID,
+          firstTask,
+          { answer: wrongAnswer(key[firstTask]!) },
+          person.me,
+        ),
+      )
+    ok(await t.app.exams.candidate.finish(person.cabinetId, EXAM_ID, person.me))
+  }
+}
 
 describe('the exam day through the facade', () => {
   it('EXM-15/EXM-17: tasks only while the exam runs, without keys; answers; finish after 45 min gives the certificate', async () => {
@@ -169,19 +186,7 @@ describe('the exam day through the facade', () => {
     const people = await sittingWith(t, 3)
     t.clock.set(minutesFromStart(60))
     // Everyone answers the first task wrongly; the third also leaves it blank (credit_to_all covers both).
-    for (const [index, person] of people.entries()) {
-      if (index < 2)
-        ok(
-          await t.app.exams.candidate.answer(
-            person.cabinetId,
-            EXAM_ID,
-            firstTask,
-            { answer: wrongAnswer(key[firstTask]!) },
-            person.me,
-          ),
-        )
-      ok(await t.app.exams.candidate.finish(person.cabinetId, EXAM_ID, person.me))
-    }
+    await firstWrongThenFinish(t, people, 2)
     t.clock.set(new Date(S.getTime() + 4 * 3_600_000))
     const review = {
       reviewId: 'rev-1',
@@ -207,6 +212,9 @@ describe('the exam day through the facade', () => {
       (await store.readAll()).filter((event) => event.type === 'ScoreRevised').length
     // Revisions run side by side, so the others of the batch may have landed; not all of them did.
     expect(await revisions(inner)).toBeLessThan(3)
+    // The answer counts the revisions that did land before the crash.
+    expect(answer.revised).toBe(await revisions(inner))
+    expect(answer.revised).toBeGreaterThan(0)
     for (let restart = 0; restart < 2; restart++) {
       const again = makeExamApp(inner)
       again.clock.set(t.clock.now())
@@ -221,7 +229,52 @@ describe('the exam day through the facade', () => {
     }
     // The same review again (a retried request) is answered, not recorded twice.
     const repeat = ok(await t.app.exams.board.recordReview(EXAM_ID, { review, by: 'board-2' }, board))
-    expect(repeat).toEqual({ reviewId: 'rev-1', revised: 0, complete: true })
+    expect(repeat).toEqual({ reviewId: 'rev-1', revised: 0, complete: true, refused: [] })
     expect(await revisions(inner)).toBe(3)
+  })
+
+  it('SCO-5: a refused re-score is reported per session with complete: false; a re-run revises only what is left', async () => {
+    const inner = createMemoryEventStore()
+    const t = makeExamApp(inner)
+    const people = await sittingWith(t, 3)
+    t.clock.set(minutesFromStart(60))
+    await firstWrongThenFinish(t, people, people.length)
+    t.clock.set(new Date(S.getTime() + 4 * 3_600_000))
+    // The second session's stream reads back a recorded score 50 points higher than its answers give
+    // (as a result revised by a path the review does not replay would): re-scoring it would lower it.
+    const inflated = people[1]!.sessionId
+    let inflate = true
+    const skewed = wrapStore(inner, {
+      readStream: async (streamId, options) =>
+        (await inner.readStream(streamId, options)).map((recorded) => {
+          if (!inflate || recorded.type !== 'SessionEnded' || !streamId.endsWith(inflated)) return recorded
+          const data = structuredClone(recorded.data) as { result: { total: { points: number } } }
+          data.result.total.points += 50
+          return { ...recorded, data }
+        }),
+    })
+    const skewedApp = makeExamApp(skewed)
+    skewedApp.clock.set(t.clock.now())
+    const reviewInput = typed(RecordReviewInput, {
+      review: { reviewId: 'rev-2', kind: 'credit_to_all', taskId: firstTask, reason: 'No correct option' },
+      by: 'board-2',
+    })
+    const answer = ok(await skewedApp.app.exams.board.recordReview(EXAM_ID, reviewInput, board))
+    expect(answer).toMatchObject({ reviewId: 'rev-2', revised: 2, complete: false })
+    expect(answer.refused).toHaveLength(1)
+    expect(answer.refused[0]).toMatchObject({ sessionId: inflated, code: 'session.rescore_would_lower' })
+    expect(answer.refused[0]!.message).toContain('lower')
+    // Once the cause is gone, running it again revises only the session that was left.
+    inflate = false
+    const again = makeExamApp(inner)
+    again.clock.set(t.clock.now())
+    const rerun = ok(await again.app.exams.board.recordReview(EXAM_ID, reviewInput, board))
+    expect(rerun).toEqual({ reviewId: 'rev-2', revised: 1, complete: true, refused: [] })
+    for (const person of people) {
+      const revised = (await sessionEvents(inner, person.sessionId)).filter(
+        (event) => event.type === 'ScoreRevised',
+      )
+      expect(revised).toHaveLength(1)
+    }
   })
 })

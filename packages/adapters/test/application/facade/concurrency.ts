@@ -140,4 +140,40 @@ export const concurrencySuite = (
       const total = balances.reduce((sum, balance) => sum.plus(new Decimal(balance)), new Decimal(0))
       expect(total.equals(new Decimal('400.00')), total.toFixed(2)).toBe(true)
     })
+
+    it('WAL-4: of 50 concurrent transfers from an account that can afford 3, the rest are refused with 422, never answered "failed"', async () => {
+      const [sender, recipient] = [devPerson(501), devPerson(502)]
+      const [from, to] = await Promise.all([register(t, sender), register(t, recipient)])
+      if (from === undefined || to === undefined) throw new Error('registration failed')
+      const code = await pay(t.app, sender.document.number, '100.00')
+      ok(
+        await t.app.accounts.creditPayment(
+          from.cabinetId,
+          typed(CreditInput, { paymentCode: code, method: 'listed' }),
+          asCabinet(from.cabinetId),
+        ),
+      )
+      const answers = await Promise.all(
+        Array.from({ length: 50 }, () =>
+          t.app.accounts.transfer(
+            from.cabinetId,
+            typed(TransferInput, {
+              toCabinetNumber: to.cabinetNumber,
+              amount: '30.00',
+              password: sender.password,
+            }),
+            asCabinet(from.cabinetId),
+          ),
+        ),
+      )
+      const statuses = answers.map((answer) =>
+        answer._tag === 'Right' ? answer.right.status : answer.left.code,
+      )
+      expect(statuses.filter((status) => status === 'failed')).toEqual([])
+      expect(statuses.filter((status) => status === 'completed' || status === 'requested')).toHaveLength(3)
+      expect(statuses.filter((status) => status === 'transfer.insufficient_funds')).toHaveLength(47)
+      await t.app.settle()
+      expect(await balanceOf(t.app, from.cabinetId)).toBe('10.00')
+      expect(checkMoneyInvariants(await moneyEvents(store))).toEqual([])
+    }, 120_000)
   })

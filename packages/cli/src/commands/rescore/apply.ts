@@ -46,7 +46,7 @@ export const applyRescore = async (
     ...(deps.blueprint === undefined ? {} : { blueprint: deps.blueprint }),
   })
   let revised = 0
-  for (const { examId, reviewId } of plan.reviews) revised += await rescore(examId, reviewId)
+  for (const { examId, reviewId } of plan.reviews) revised += (await rescore(examId, reviewId)).revised
   return revised
 }
 

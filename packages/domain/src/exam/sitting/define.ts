@@ -10,7 +10,7 @@ import type { ExamContext } from './context.js'
 import { ExamDefined, type ExamEvent } from './events.js'
 import { sameData } from './same.js'
 import type { ExamState } from './state.js'
-import { DEFAULT_TIMING, type Timing, timingProblems } from './timing.js'
+import { DEFAULT_TIMING, sittingTimes, type Timing, timingProblems } from './timing.js'
 
 type Decision = E.Either<DomainError, readonly ExamEvent[]>
 
@@ -99,7 +99,23 @@ export const defineExam = (command: DefineExam, state: ExamState, context: ExamC
     formMismatchesOf(command, context),
     otherProblemsOf(command, timing, context),
   )
-  return refusal === undefined ? E.right([event]) : E.left(refusal)
+  if (refusal !== undefined) return E.left(refusal)
+  const { registrationClosesAt } = sittingTimes(command.startsAt, timing)
+  if (context.now.getTime() >= registrationClosesAt.getTime())
+    return E.left(
+      domainError(
+        'exam.registration_already_closed',
+        `Registration for a sitting starting at ${command.startsAt.toISOString()} closes at ${registrationClosesAt.toISOString()}, ` +
+          `${timing.registrationClosesBeforeStartMinutes} minutes before the start; that has passed, so nobody could register. ` +
+          'Define the sitting with a later start.',
+        {
+          examId: command.examId,
+          startsAt: command.startsAt.toISOString(),
+          registrationClosesAt: registrationClosesAt.toISOString(),
+        },
+      ),
+    )
+  return E.right([event])
 }
 
 const sameDefinition = (a: ExamDefined, b: ExamDefined): boolean =>

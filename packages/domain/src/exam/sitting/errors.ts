@@ -29,6 +29,11 @@ export const EXAM_ERRORS = {
   'exam.not_defined': { status: 422, meaning: 'The board has not defined this sitting.' },
   'exam.not_ended': { status: 422, meaning: 'Results are published only after the exam has ended.' },
   'exam.publication_in_past': { status: 422, meaning: 'The publication instant lies in the past.' },
+  'exam.registration_already_closed': {
+    status: 422,
+    meaning:
+      'The sitting starts too soon (or has started): its registration would already be closed, so nobody could register.',
+  },
   'exam.registration_closed': {
     status: 422,
     meaning: 'Registration for the sitting has closed, so no seat is given.',

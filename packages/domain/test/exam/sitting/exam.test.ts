@@ -57,6 +57,33 @@ describe('Exam definition (SPEC §3.3, EXM-1)', () => {
     expect(custom).toMatchObject({ timing: { ...DEFAULT_TIMING, durationMinutes: 120 } })
   })
 
+  it('EXM-10: a sitting whose registration would already be closed (or whose start has passed) is refused', () => {
+    // Registration closes 24 h before S by default: one millisecond before that is still defined.
+    const closes = new Date(S.getTime() - 24 * 3_600_000)
+    exam
+      .given([])
+      .when(defineCommand(), { now: new Date(closes.getTime() - 1) })
+      .events()
+    const error = exam
+      .given([])
+      .when(defineCommand(), { now: closes })
+      .thenFails('exam.registration_already_closed')
+    expect(error.details).toMatchObject({
+      registrationClosesAt: closes.toISOString(),
+      startsAt: S.toISOString(),
+    })
+    // A start that has passed is refused as before, with the other problems of the definition.
+    exam
+      .given([])
+      .when(defineCommand(), { now: fromStart(10) })
+      .thenFails('exam.invalid_definition')
+    // The sitting's own timing decides: registration that closes 1 h before S leaves a day's start open.
+    exam
+      .given([])
+      .when(defineCommand({ timing: { registrationClosesBeforeStartMinutes: 60 } }), { now: closes })
+      .events()
+  })
+
   it('EXM-1: a form that does not match its blueprint is refused with every mismatch listed', () => {
     const { form, key } = formFor('BB')
     const broken = { form: { ...form, tasks: form.tasks.slice(0, 98) }, key }
