@@ -83,16 +83,17 @@ const settle = async (
   accepted: TransferState & { readonly status: Exclude<TransferStatus, 'none'> },
 ): Promise<{ readonly settled: TransferState; readonly marked: readonly TransferEvent[] }> => {
   for (let round = 1; ; round += 1) {
-    const marks = (await followUps.runFollowUps([accepted.request])).filter(
-      ({ step }) => step.to === 'transfer' && step.streamId === transferId,
-    )
+    const thisRound = await followUps.followThrough([accepted.request])
+    const marks = thisRound.steps.filter(({ step }) => step.to === 'transfer' && step.streamId === transferId)
     // A mark that recorded nothing met a transfer the process runner had already moved on: then its stream answers.
     const marked =
       marks.length > 0 && marks.every(({ events }) => events.length > 0)
         ? marks.flatMap(({ events }) => events as readonly TransferEvent[])
         : (await env.load(TRANSFER, transferId)).events
     const settled = marked.reduce(transferDecider.evolve, accepted)
-    if (settled.status !== 'requested' || round >= SETTLE_ROUNDS) return { settled, marked }
+    // Only contention is worth another round; after a crash or a store failure the process runner finishes it.
+    if (settled.status !== 'requested' || thisRound.stopped !== 'deferred' || round >= SETTLE_ROUNDS)
+      return { settled, marked }
     await pause(conflictBackoffMs(round + 3))
   }
 }

@@ -63,6 +63,11 @@ export class ProcessStepDeferredError extends Error {
 /** A step a follow-through ran, with the events that answered it. */
 export type FollowedStep = { readonly step: ProcessStep; readonly events: readonly ApplicationEvent[] }
 
+export type FollowThrough = {
+  readonly steps: readonly FollowedStep[]
+  readonly stopped?: 'deferred' | 'failed'
+}
+
 /** What use cases need of the processes: follow a command's events through, or run one step. */
 export type FollowUps = {
   /**
@@ -72,6 +77,12 @@ export type FollowUps = {
    * ids, so nothing is done twice. Answers the steps it ran, in order.
    */
   readonly runFollowUps: (events: readonly ApplicationEvent[]) => Promise<readonly FollowedStep[]>
+  /**
+   * The same, also saying why it stopped early, if it did: `deferred` when a
+   * step met contention (trying again soon may settle it), `failed` when a
+   * step threw (a crash or a store failure: the process runner finishes it).
+   */
+  readonly followThrough: (events: readonly ApplicationEvent[]) => Promise<FollowThrough>
   /** One step with its derived id; a refusal is logged and answered with no events, contention is thrown. */
   readonly runStep: (step: ProcessStep, options: StepOptions) => Promise<readonly ApplicationEvent[]>
 }
@@ -106,7 +117,7 @@ export const createProcessRegistry = (
     return []
   }
 
-  const runFollowUps: FollowUps['runFollowUps'] = async (events) => {
+  const followThrough: FollowUps['followThrough'] = async (events) => {
     const queue = events.flatMap(stepsFor)
     const followed: FollowedStep[] = []
     try {
@@ -119,12 +130,15 @@ export const createProcessRegistry = (
     } catch (error) {
       const name = error instanceof Error ? error.name : typeof error
       logger?.warn({ error: name }, 'settling stopped early; the process runner will finish it')
+      return { steps: followed, stopped: error instanceof ProcessStepDeferredError ? 'deferred' : 'failed' }
     }
-    return followed
+    return { steps: followed }
   }
+  const runFollowUps: FollowUps['runFollowUps'] = async (events) => (await followThrough(events)).steps
 
   return {
     runFollowUps,
+    followThrough,
     runStep,
     react: (recorded) => {
       if (!triggers.has(recorded.type)) return []
