@@ -16,7 +16,7 @@ import type { SmsSender } from '../../ports/sms.js'
 import type { CheckpointStore } from '../../runner/checkpoints.js'
 import type { Leases } from '../../runner/lease.js'
 import type { EventStore } from '../../store/port.js'
-import type { CodesPerNumber } from '../cabinet/number-cap.js'
+import type { CodesPerNumber } from './codes-per-number.js'
 import type { ReadModelStorage } from './views.js'
 
 /** Everything CAB-*, WAL-* and PAY-* call configurable, with the defaults of RULES.md. */
