@@ -265,7 +265,7 @@ export const sittingOverHttp = (backing: Backing) => {
       }),
       201,
     ).json
-    expect(applied).toEqual({ reviewId: 'rev-1', revised: 1, complete: true })
+    expect(applied).toEqual({ reviewId: 'rev-1', revised: 1, complete: true, refused: [] })
     await env.imtahan.settle()
     const detail = expectStatus(await http.get(`/board/sittings/${EXAM}`, { headers: boardKey }), 200).json
     const row = (id: string) =>
