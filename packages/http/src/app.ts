@@ -13,12 +13,8 @@ import {
 } from '@imtahan/adapters'
 import { Hono, type MiddlewareHandler } from 'hono'
 import { type ClientAddressOptions, clientAddressOf } from './auth/client-address.js'
-import {
-  createMemorySignInThrottle,
-  DEFAULT_THROTTLE_POLICIES,
-  type SignInThrottle,
-  type ThrottlePolicies,
-} from './auth/lockout.js'
+import { createMemorySignInThrottle } from './auth/counted-throttle.js'
+import { DEFAULT_THROTTLE_POLICIES, type SignInThrottle, type ThrottlePolicies } from './auth/lockout.js'
 import { createRegistrationTokens } from './auth/registration-tokens.js'
 import type { AppEnv } from './context.js'
 import { type ApiKeys, auditorReadsOnly, guards } from './middleware/auth.js'

@@ -1,5 +1,5 @@
-import { createHmac } from 'node:crypto'
-import type { ThrottleCounters } from '@imtahan/adapters'
+import { createHmac, randomBytes } from 'node:crypto'
+import { createMemoryThrottleCounters, type ThrottleCounters } from '@imtahan/adapters'
 import {
   DEFAULT_THROTTLE_POLICIES,
   type SignInThrottle,
@@ -36,6 +36,16 @@ export const createCountedSignInThrottle = (
     },
   }
 }
+
+/**
+ * In one process's memory (the memory store, tests): the same counters and
+ * rules, so the back-off arithmetic exists once. A restart forgets them,
+ * which only gives an attacker a few more tries at the slow password hash;
+ * the key is random per process since nothing outlives it.
+ */
+export const createMemorySignInThrottle = (
+  policies: ThrottlePolicies = DEFAULT_THROTTLE_POLICIES,
+): SignInThrottle => createCountedSignInThrottle(createMemoryThrottleCounters(), randomBytes(32), policies)
 
 /** The longest any policy remembers a failure: what a purge may forget after. */
 export const longestMemorySeconds = (policies: ThrottlePolicies = DEFAULT_THROTTLE_POLICIES): number =>

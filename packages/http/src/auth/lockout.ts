@@ -48,11 +48,10 @@ export const DEFAULT_THROTTLE_POLICIES: ThrottlePolicies = {
 export type ThrottleSubject = { readonly kind: keyof ThrottlePolicies; readonly id: string }
 
 /**
- * The sign-in back-off, as a port: the memory implementation below now, one
- * in the database later so several processes share the counters. Callers
- * pass `now` and never see how counts are kept, so an SQL implementation
- * (one row per subject key: failures, last failure, locked until) plugs in
- * through `AppOptions.throttle` without touching them.
+ * The sign-in back-off, as a port. Both implementations sit on the adapters'
+ * `ThrottleCounters` (`counted-throttle.ts`): in memory for one process, in
+ * the database for several (`imtahan serve`). Callers pass `now` and never
+ * see how counts are kept.
  */
 export interface SignInThrottle {
   /** Seconds to wait before any of these subjects may try again, or 0. */
@@ -85,59 +84,3 @@ export const canonicalLogin = (login: string): string => {
 /** The key a subject is kept under: a hash, so no FIN or address sits in memory or in a table. */
 export const subjectKey = (subject: ThrottleSubject): string =>
   `${subject.kind}:${createHash('sha256').update(subject.id).digest('base64url')}`
-
-/** Lock length after `failures` failures in a row. */
-export const lockSecondsAfter = (failures: number, policy: LockoutPolicy): number => {
-  const over = failures - policy.freeFailures
-  return over < 0 ? 0 : Math.min(policy.maxLockSeconds, policy.firstLockSeconds * 2 ** over)
-}
-
-type Entry = { readonly failures: number; readonly lastFailureAt: number; readonly lockedUntil: number }
-
-/** Bounds the memory an attacker can make us spend by trying many logins. */
-const MAX_ENTRIES = 100_000
-
-/**
- * In memory, per process: a restart forgets the counters, which only gives an
- * attacker a few more tries at the slow password hash.
- */
-export const createMemorySignInThrottle = (
-  policies: ThrottlePolicies = DEFAULT_THROTTLE_POLICIES,
-): SignInThrottle => {
-  const entries = new Map<string, Entry>()
-  const current = (key: string, policy: LockoutPolicy, now: number): Entry | undefined => {
-    const entry = entries.get(key)
-    if (entry === undefined) return undefined
-    if (now - entry.lastFailureAt < policy.forgetAfterSeconds * 1000 || entry.lockedUntil > now) return entry
-    entries.delete(key)
-    return undefined
-  }
-  return {
-    retryAfterSeconds: async (subjects, now) => {
-      let wait = 0
-      for (const subject of subjects) {
-        const entry = current(subjectKey(subject), policies[subject.kind], now.getTime())
-        if (entry !== undefined) wait = Math.max(wait, Math.ceil((entry.lockedUntil - now.getTime()) / 1000))
-      }
-      return wait
-    },
-    failed: async (subjects, now) => {
-      const at = now.getTime()
-      for (const subject of subjects) {
-        const key = subjectKey(subject)
-        const policy = policies[subject.kind]
-        const failures = (current(key, policy, at)?.failures ?? 0) + 1
-        entries.delete(key)
-        if (entries.size >= MAX_ENTRIES) entries.delete(entries.keys().next().value as string)
-        entries.set(key, {
-          failures,
-          lastFailureAt: at,
-          lockedUntil: at + lockSecondsAfter(failures, policy) * 1000,
-        })
-      }
-    },
-    succeeded: async (subjects) => {
-      for (const subject of subjects) if (subject.kind === 'login') entries.delete(subjectKey(subject))
-    },
-  }
-}
