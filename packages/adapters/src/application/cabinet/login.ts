@@ -8,7 +8,7 @@ import type { Result } from '../shared/result.js'
 import { FIN_RESERVATION } from '../shared/streams.js'
 import type { LoginAnswer } from './api.js'
 import { onCabinet } from './cabinet-command.js'
-import { newCode, sendIssuedCode } from './codes.js'
+import { onCabinetWithCode } from './codes.js'
 import type { Login, LoginInput, RecoveryConfirmation, RecoveryRequest } from './input.js'
 import { checkNumberCap } from './number-cap.js'
 
@@ -77,10 +77,14 @@ export const requestPasswordRecovery = async (
     env.logger?.info({ cabinetId, refusal: capped.left.code }, 'password recovery code not sent')
     return E.right({})
   }
-  const { code, codeHash } = newCode(env)
-  const events = await onCabinet(env, cabinetId, { type: 'RequestPasswordRecovery', codeHash }, call)
-  if (E.isRight(events)) await sendIssuedCode(env, events.right, code)
-  else env.logger?.info({ cabinetId, refusal: events.left.code }, 'password recovery code not sent')
+  const sent = await onCabinetWithCode(
+    env,
+    cabinetId,
+    (codeHash) => ({ type: 'RequestPasswordRecovery', codeHash }),
+    call,
+  )
+  if (E.isLeft(sent))
+    env.logger?.info({ cabinetId, refusal: sent.left.code }, 'password recovery code not sent')
   return E.right({})
 }
 

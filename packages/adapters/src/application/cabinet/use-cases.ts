@@ -8,7 +8,7 @@ import type { FollowUps } from '../shared/process-registry.js'
 import type { Result } from '../shared/result.js'
 import type { CabinetUseCases } from './api.js'
 import { onCabinet } from './cabinet-command.js'
-import { maskPhone, newCode, sendIssuedCode } from './codes.js'
+import { maskPhone, onCabinetWithCode } from './codes.js'
 import { completeRegistration } from './completion.js'
 import type {
   ContactsChange,
@@ -38,12 +38,13 @@ const setContacts = async (
   const id = own.right
   const capped = await checkNumberCap(env, id, phone)
   if (E.isLeft(capped)) return capped
-  const { code, codeHash } = newCode(env)
-  const command = { type: 'SetContacts' as const, phone, codeHash, ...(email === undefined ? {} : { email }) }
-  const events = await onCabinet(env, id, command, call)
-  if (E.isLeft(events)) return events
-  await sendIssuedCode(env, events.right, code)
-  return E.right({ codeSentTo: maskPhone(phone) })
+  const sent = await onCabinetWithCode(
+    env,
+    id,
+    (codeHash) => ({ type: 'SetContacts', phone, codeHash, ...(email === undefined ? {} : { email }) }),
+    call,
+  )
+  return E.isLeft(sent) ? sent : E.right({ codeSentTo: maskPhone(phone) })
 }
 
 const resendPhoneCode = async (env: Env, cabinetId: string, call: Call): Result<{ codeSentTo: string }> => {
@@ -51,11 +52,14 @@ const resendPhoneCode = async (env: Env, cabinetId: string, call: Call): Result<
   if (E.isLeft(own)) return own
   const capped = await checkPendingNumberCap(env, own.right)
   if (E.isLeft(capped)) return capped
-  const { code, codeHash } = newCode(env)
-  const events = await onCabinet(env, own.right, { type: 'ResendPhoneCode', codeHash }, call)
-  if (E.isLeft(events)) return events
-  const phone = await sendIssuedCode(env, events.right, code)
-  return E.right({ codeSentTo: phone === undefined ? '' : maskPhone(phone) })
+  const sent = await onCabinetWithCode(
+    env,
+    own.right,
+    (codeHash) => ({ type: 'ResendPhoneCode', codeHash }),
+    call,
+  )
+  if (E.isLeft(sent)) return sent
+  return E.right({ codeSentTo: sent.right.sentTo === undefined ? '' : maskPhone(sent.right.sentTo) })
 }
 
 const confirmPhone = async (
@@ -100,15 +104,17 @@ const changeContacts = async (
   const id = own.right
   const capped = await checkNumberCap(env, id, phone)
   if (E.isLeft(capped)) return capped
-  const { code, codeHash } = newCode(env)
-  const command = {
-    type: 'ChangeContacts' as const,
-    ...(phone === undefined ? {} : { phone, codeHash }),
-    ...(email === undefined ? {} : { email }),
-  }
-  const events = await onCabinet(env, id, command, call)
-  if (E.isRight(events)) await sendIssuedCode(env, events.right, code)
-  return overviewAfter(env, id)(events)
+  const changed = await onCabinetWithCode(
+    env,
+    id,
+    (codeHash) => ({
+      type: 'ChangeContacts',
+      ...(phone === undefined ? {} : { phone, codeHash }),
+      ...(email === undefined ? {} : { email }),
+    }),
+    call,
+  )
+  return overviewAfter(env, id)(changed)
 }
 
 /** CAB-10: the current password is checked with the slow hash here; the decider judges the new one. */
