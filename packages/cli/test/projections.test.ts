@@ -48,6 +48,7 @@ describe('imtahan projections on PGlite', () => {
       'unclaimed-payments',
       'sitting-results',
       'appeals',
+      'services-used',
     ])
     for (const row of views)
       expect(row).toMatchObject({ head: expect.any(String), behind: expect.any(Number) })

@@ -35,6 +35,7 @@ import { appealCandidateRoutes } from './routes/appeal-candidate.js'
 import { appealCommissionRoutes } from './routes/appeal-commission.js'
 import { auditRoutes } from './routes/audit.js'
 import { cabinetRoutes } from './routes/cabinet.js'
+import { cabinetServicesRoutes } from './routes/cabinet-services.js'
 import type { RouteDeps } from './routes/deps.js'
 import { devRoutes } from './routes/dev.js'
 import { devClockRoutes } from './routes/dev-clock.js'
@@ -167,6 +168,7 @@ export const createApp = (options: AppOptions): ImtahanHttp => {
   registrationRoutes(table.add, deps)
   sessionRoutes(table.add, deps)
   cabinetRoutes(table.add, deps)
+  cabinetServicesRoutes(table.add, deps)
   accountRoutes(table.add, deps)
   providerRoutes(table.add, deps)
   examBoardRoutes(table.add, deps)

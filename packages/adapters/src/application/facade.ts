@@ -13,7 +13,7 @@ import {
   unclaimedPaymentsDefinition,
 } from './account/index.js'
 import { appealRescore, appealsDefinition, createAppeals, lazyShippedCalendar } from './appeal/index.js'
-import { cabinetUseCases, walletOpening } from './cabinet/index.js'
+import { cabinetUseCases, servicesUsedDefinition, walletOpening } from './cabinet/index.js'
 import {
   createExamEnv,
   createExams,
@@ -31,7 +31,12 @@ import { serialised } from './shared/serialised.js'
 import { createViews } from './shared/views.js'
 
 /** The read models, in the order `settle()` and the projection runner catch them up. */
-export const VIEW_DEFINITIONS = [unclaimedPaymentsDefinition, sittingResultsDefinition, appealsDefinition]
+export const VIEW_DEFINITIONS = [
+  unclaimedPaymentsDefinition,
+  sittingResultsDefinition,
+  appealsDefinition,
+  servicesUsedDefinition,
+]
 
 /** The leases `start()` runs under: one holder of each among every process on the database. */
 export const LEASES = {

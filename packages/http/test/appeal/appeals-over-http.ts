@@ -2,6 +2,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest'
 import type { Backing } from '../support/app.js'
 import { type Answer, type Client, client, expectStatus } from '../support/client.js'
 import { AYNUR, KAMRAN, RASHAD } from '../support/flows.js'
+import { expectNoAppeal, expectServices, expectUnauthenticated } from './services-used.js'
 import {
   AA,
   type AppealHttp,
@@ -360,6 +361,33 @@ export const appealsOverHttp = (backing: Backing) => {
       appealWindow: { status: 'closed', closesAt: DEADLINE },
       canAppeal: false,
     })
+  })
+
+  it('CAB-11: services used — each candidate’s registration with its slip, the fee with its purpose, the appeal with its decision; nobody else’s', async () => {
+    const sent = { http, as }
+    const theirs = await expectServices(sent, rashad, {
+      appealId: rashadAppeal,
+      outcome: 'upheld',
+      reasons: 'The option Rashad chose is also correct.',
+    })
+    const hers = await expectServices(sent, aynur, {
+      appealId: aynurAppeal,
+      outcome: 'rejected',
+      reasons: 'Only option A follows from the text.',
+    })
+    expect(hers.json.appeals[0].court).toMatchObject({
+      caseReference: 'case-2026-77',
+      ruling: 'decision_stands',
+    })
+    for (const [answer, other] of [
+      [theirs, aynur],
+      [hers, rashad],
+    ] as const) {
+      expect(answer.text).not.toContain(other.cabinetId)
+      expect(answer.text).not.toContain(other.sessionId)
+    }
+    await expectNoAppeal(sent, kamran)
+    await expectUnauthenticated(sent)
   })
 
   it('SCO-2/SPEC §5: no key, accepted answer or staff, board or commission secret in any candidate answer', () => {

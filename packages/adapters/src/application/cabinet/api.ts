@@ -1,4 +1,4 @@
-import type { CabinetOverview } from '@imtahan/domain'
+import type { CabinetOverview, ServicesUsed } from '@imtahan/domain'
 import type { Call } from '../shared/caller.js'
 import type { Result } from '../shared/result.js'
 import type {
@@ -45,6 +45,8 @@ export interface CabinetUseCases {
   /** Login by cabinet number or FIN + password. Lockout is the caller's concern (HTTP keeps the counters). */
   authenticate(input: LoginInput, call: Call): Result<LoginAnswer>
   overview(cabinetId: string, call: Call): Result<CabinetOverview>
+  /** CAB-11 "services used": exam registrations with their slips, fees paid and for what, appeals. */
+  servicesUsed(cabinetId: string, call: Call): Result<ServicesUsed>
   /** CAB-8. */
   renewDocument(cabinetId: string, input: IdentityDocumentInput, call: Call): Result<CabinetOverview>
   /** CAB-9: a new phone is pending until confirmed (→ confirmPhone). */

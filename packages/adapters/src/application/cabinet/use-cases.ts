@@ -20,6 +20,7 @@ import type {
 import { authenticate, completePasswordRecovery, requestPasswordRecovery } from './login.js'
 import { checkNumberCap, checkPendingNumberCap } from './number-cap.js'
 import { askRegistry, startRegistration } from './registration.js'
+import { servicesUsed } from './services-view.js'
 
 const overviewAfter =
   (env: Env, cabinetId: CabinetId) =>
@@ -155,6 +156,7 @@ export const cabinetUseCases = (env: Env, followUps: FollowUps): CabinetUseCases
     completeRegistration(env, followUps, cabinetId, input, call),
   authenticate: (input, call) => authenticate(env, input, call),
   overview: (cabinetId, call) => overview(env, cabinetId, call),
+  servicesUsed: (cabinetId, call) => servicesUsed(env.views, cabinetId, call),
   renewDocument: (cabinetId, input, call) => renewDocument(env, cabinetId, input, call),
   changeContacts: (cabinetId, input, call) => changeContacts(env, cabinetId, input, call),
   changePassword: (cabinetId, input, call) => changePassword(env, cabinetId, input, call),

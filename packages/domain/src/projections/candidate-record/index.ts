@@ -1,4 +1,7 @@
 export * from './fold.js'
+export * from './services-fold.js'
+export * from './services-state.js'
+export * from './services-view.js'
 export {
   type AppealDecisionEntry,
   type AppealEntry,
