@@ -13,7 +13,11 @@ type Operation = {
   requestBody?: { content: Record<string, Content> }
   responses: Record<string, { content?: Record<string, Content> }>
 }
-type Document = { paths: Record<string, Record<string, Operation>>; components: { schemas: Schema } }
+type Document = {
+  info: { description: string }
+  paths: Record<string, Record<string, Operation>>
+  components: { schemas: Schema }
+}
 
 /** Every schema node of a document or schema, with where it is (examples are data, not schemas). */
 const schemaNodes = (value: unknown, at: string, out: [string, Schema][] = []): [string, Schema][] => {
@@ -90,6 +94,19 @@ describe('Integrators 1: the OpenAPI document is complete and agrees with the co
     routes = env.routes
   })
   afterAll(async () => env?.close())
+
+  it('info.description names every area the document serves and the strict bodies', () => {
+    for (const words of ['cabinets', 'accounts', 'exams', 'appeals', 'auditor', 'strict', 'Idempotency-Key'])
+      expect(document.info.description).toContain(words)
+    const tags = Object.values(document.paths).flatMap((operations) =>
+      Object.values(operations).flatMap((operation) => (operation as { tags: string[] }).tags),
+    )
+    for (const area of ['Exams', 'Appeals', 'Audit'])
+      expect(
+        tags.some((tag) => tag.includes(area)),
+        area,
+      ).toBe(true)
+  })
 
   it('every request body has an example of its own, and the route’s codec decodes it with no unknown field', () => {
     const bodies = routes.filter((route) => route.body !== undefined)
