@@ -17,32 +17,30 @@ import { documented } from '../openapi/codecs.js'
  * the domain's own type, so a new value there fails to compile here.
  */
 
-const vocabulary = <K extends string>(name: string, keys: Record<K, null>, description: string) => {
-  const codec = t.keyof(keys, name)
-  return documented(codec, { enum: Object.keys(keys), description, example: Object.keys(keys)[0] })
+/** A domain vocabulary (`t.keyof`) with its description: every value listed, the first as example. */
+const listed = <D extends { [key: string]: unknown }>(
+  codec: t.KeyofC<D>,
+  description: string,
+  example?: keyof D & string,
+) => {
+  const values = Object.keys(codec.keys)
+  return documented(codec, { enum: values, description, example: example ?? values[0] })
 }
 
-export const subject = documented(Subject, {
-  enum: Object.keys(Subject.keys),
-  description: 'SPEC §3.1 subject',
-})
-export const group = documented(GroupCode, {
-  enum: Object.keys(GroupCode.keys),
-  description: 'SPEC §3.1 group',
-})
-export const subgroup = documented(SubgroupCode, {
-  enum: Object.keys(SubgroupCode.keys),
-  description: 'SPEC §3.1 subgroup (its pass mark, SCO-4)',
-  example: 'AA2',
-})
-export const annulmentGrounds = documented(AnnulmentGrounds, {
-  enum: Object.keys(AnnulmentGrounds.keys),
-  description: 'EXM-21 grounds',
-})
-export const endReason = documented(EndReason, {
-  enum: Object.keys(EndReason.keys),
-  description: 'How the session ended (EXM-16, EXM-20)',
-})
+/** A vocabulary the domain types but has no codec for. */
+const vocabulary = <K extends string>(name: string, keys: Record<K, null>, description: string) =>
+  listed(t.keyof(keys, name), description)
+
+/** SPEC §3.1: a task's subject. */
+export const subject = listed(Subject, 'SPEC §3.1 subject')
+/** SPEC §3.1: a form's group. */
+export const group = listed(GroupCode, 'SPEC §3.1 group')
+/** SPEC §3.1: the subgroup a candidate registers for. */
+export const subgroup = listed(SubgroupCode, 'SPEC §3.1 subgroup (its pass mark, SCO-4)', 'AA2')
+/** EXM-21. */
+export const annulmentGrounds = listed(AnnulmentGrounds, 'EXM-21 grounds')
+/** EXM-16/EXM-20. */
+export const endReason = listed(EndReason, 'How the session ended (EXM-16, EXM-20)')
 
 export const phase = vocabulary(
   'Phase',
