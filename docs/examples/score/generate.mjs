@@ -1,51 +1,18 @@
 // Writes the example files of `imtahan score` (docs/auditors.md): a valid AA
 // form of 100 tasks (40 open, 60 closed, SPEC §3.1), its key, one candidate's
-// answer sheet and two expert reviews. Run from the repository root:
+// answer sheet and two expert reviews. Run from the repository root, after
+// `npm run build`:
 //   node docs/examples/score/generate.mjs
 // The numbers are chosen so the reviews matter: 111 / 140 under the key alone
 // (FAIL in AA2, pass mark 112), 114 / 140 with the reviews (PASS).
 import { writeFileSync } from 'node:fs'
+// The form and key are the OpenAPI example's (one source, packages/http/src/examples/sitting.ts).
+import { exampleFormWithKey } from '../../../packages/http/dist/examples/sitting.js'
 
 const dir = new URL('./', import.meta.url)
-const SUBJECTS = [
-  ['azerbaijani', 'az', 6, 9],
-  ['legislation', 'leg', 16, 24],
-  ['informatics', 'inf', 6, 9],
-  ['logic', 'log', 12, 18],
-]
 const LETTERS = ['A', 'B', 'C', 'D']
-
-const tasks = []
-const key = {}
-for (const [subject, short, open, closed] of SUBJECTS) {
-  for (let i = 1; i <= open; i++) {
-    const id = `${short}-o${i}`
-    tasks.push({ id, subject, type: 'open', text: `${subject}, open task ${i}` })
-    // The first Azerbaijani task expects a word; the others a decimal written with a comma.
-    key[id] = { type: 'open', accepted: id === 'az-o1' ? ['Bakı'] : [`${tasks.length},5`] }
-  }
-  for (let i = 1; i <= closed; i++) {
-    const id = `${short}-c${i}`
-    tasks.push({
-      id,
-      subject,
-      type: 'closed',
-      text: `${subject}, closed task ${i}`,
-      options: ['one', 'two', 'three', 'four'],
-    })
-    key[id] = { type: 'closed', option: LETTERS[tasks.length % 4] }
-  }
-}
-const ids = tasks.map((task) => task.id)
-const form = {
-  formId: 'form-AA-2026-06',
-  group: 'AA',
-  tasks,
-  variants: [
-    { name: 'A', order: ids },
-    { name: 'B', order: [...ids].reverse() },
-  ],
-}
+const { form, key } = exampleFormWithKey()
+const { tasks } = form
 
 // 36 of 40 open right (2 wrong, 2 blank), 39 of 60 closed right (19 wrong, 2 blank): 72 + 39 = 111.
 const answers = {}

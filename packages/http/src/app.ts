@@ -103,9 +103,13 @@ const INFO: DocumentInfo = {
   title: 'imtahan API',
   version: '0.1.0',
   description:
-    'Personal cabinets and money accounts of the State Examination Centre (SPEC §1–2). ' +
-    'Errors are RFC 9457 problems with a stable `type`; money moves accept `Idempotency-Key`. ' +
-    'See docs/integrators.md.',
+    'The State Examination Centre: personal cabinets and money accounts (SPEC §1–2), ' +
+    'civil-service exams — sittings, registration and fee, the exam day, scoring, expert review, ' +
+    'annulment, publication (§3) — appeals (§4) and the auditor’s read-only log. ' +
+    'Candidates use a bearer token from `POST /session`; the provider, board, staff, commission and ' +
+    'auditor an `X-Api-Key`. Request bodies are strict: a member a schema does not declare is ' +
+    '`400 validation.invalid_input`, named. Errors are RFC 9457 problems with a stable `type`; ' +
+    'routes that move money accept `Idempotency-Key`. See docs/integrators.md and docs/exams.md.',
 }
 
 /**

@@ -1,6 +1,7 @@
 import type { ErrorCode } from '@imtahan/domain'
 import type { Guard } from '../middleware/auth.js'
 import { statusFor } from '../problem.js'
+import { exampleOf } from './example.js'
 import { type JsonSchema, toJsonSchema } from './json-schema.js'
 import type { RouteDoc } from './route.js'
 
@@ -91,9 +92,11 @@ const operationOf = (doc: RouteDoc) => {
     ...parametersOf(doc.query ? toJsonSchema(doc.query) : undefined, 'query'),
     ...(doc.idempotent ? [IDEMPOTENCY_HEADER] : []),
   ]
-  const content = (schema: JsonSchema, example: unknown) => ({
-    'application/json': { schema, ...(example === undefined ? {} : { example }) },
-  })
+  // A response without an example of its own shows one built from its schema (example.ts).
+  const content = (schema: JsonSchema, example: unknown) => {
+    const shown = example ?? exampleOf(schema)
+    return { 'application/json': { schema, ...(shown === undefined ? {} : { example: shown }) } }
+  }
   return {
     operationId: doc.operationId,
     tags: [doc.tag],
@@ -102,7 +105,12 @@ const operationOf = (doc: RouteDoc) => {
     ...(security === undefined ? {} : { security }),
     ...(parameters.length > 0 ? { parameters } : {}),
     ...(doc.body
-      ? { requestBody: { required: true, content: content(toJsonSchema(doc.body), doc.requestExample) } }
+      ? {
+          requestBody: {
+            required: true,
+            content: content(toJsonSchema(doc.body, { closed: true }), doc.requestExample),
+          },
+        }
       : {}),
     responses: {
       [String(success.status)]: {

@@ -22,18 +22,31 @@ export const describeCodec = <C extends t.Mixed>(codec: C, schema: JsonSchema): 
  */
 export type CustomSchemas = (codec: t.Mixed) => JsonSchema | undefined
 
+/**
+ * How a schema is written. `closed`: every object the codec declares gets
+ * `additionalProperties: false`, as the edge refuses undeclared members of a
+ * request body at every depth (`exactness.ts`). Without it, only exact codecs
+ * (`t.exact`, which drop undeclared members when encoding) are closed.
+ */
+export type SchemaOptions = { readonly custom?: CustomSchemas; readonly closed?: boolean }
+
 /** Walks an io-ts codec and writes the JSON Schema of what it accepts. */
-export const toJsonSchema = (codec: t.Mixed, custom?: CustomSchemas): JsonSchema => {
-  const walk = (inner: t.Mixed) => toJsonSchema(inner, custom)
-  const known = described.get(codec) ?? custom?.(codec)
+export const toJsonSchema = (codec: t.Mixed, custom?: CustomSchemas | SchemaOptions): JsonSchema => {
+  const options: SchemaOptions = typeof custom === 'function' ? { custom } : (custom ?? {})
+  const walk = (inner: t.Mixed) => toJsonSchema(inner, options)
+  const known = described.get(codec) ?? options.custom?.(codec)
   if (known !== undefined) return known
-  if (codec instanceof t.InterfaceType || codec instanceof t.ExactType) {
-    const inner = codec instanceof t.ExactType ? (codec.type as t.Mixed) : codec
-    if (inner instanceof t.PartialType) return objectSchema(inner.props, [], walk)
-    if (inner instanceof t.InterfaceType) return objectSchema(inner.props, Object.keys(inner.props), walk)
-    return walk(inner)
+  const closed = (schema: JsonSchema): JsonSchema =>
+    options.closed === true && schema.type === 'object' && schema.properties !== undefined
+      ? { ...schema, additionalProperties: false }
+      : schema
+  if (codec instanceof t.ExactType) {
+    const schema = walk(codec.type as t.Mixed)
+    return schema.type === 'object' ? { ...schema, additionalProperties: false } : schema
   }
-  if (codec instanceof t.PartialType) return objectSchema(codec.props, [], walk)
+  if (codec instanceof t.InterfaceType)
+    return closed(objectSchema(codec.props, Object.keys(codec.props), walk))
+  if (codec instanceof t.PartialType) return closed(objectSchema(codec.props, [], walk))
   if (codec instanceof t.IntersectionType) return mergeObjects(codec.types.map(walk))
   if (codec instanceof t.UnionType) {
     // `x | undefined` is how an optional member is typed; in JSON it is simply absent.
@@ -76,5 +89,9 @@ const mergeObjects = (schemas: readonly JsonSchema[]): JsonSchema => {
     type: 'object',
     properties: Object.assign({}, ...schemas.map((schema) => schema.properties)),
     required: schemas.flatMap((schema) => (schema.required as string[] | undefined) ?? []),
+    // Closed only when every part is: an open part accepts what the others do not declare.
+    ...(schemas.every((schema) => schema.additionalProperties === false)
+      ? { additionalProperties: false }
+      : {}),
   }
 }

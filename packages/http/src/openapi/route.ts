@@ -1,10 +1,11 @@
 import { type DomainError, describeErrors, domainError, type ErrorCode } from '@imtahan/domain'
 import * as E from 'fp-ts/lib/Either.js'
 import type { Hono, MiddlewareHandler } from 'hono'
-import * as t from 'io-ts'
+import type * as t from 'io-ts'
 import type { AppContext, AppEnv } from '../context.js'
 import type { Guard } from '../middleware/auth.js'
 import { problemResponse } from '../middleware/errors.js'
+import { unknownFields } from './exactness.js'
 import { jsonNestsDeeperThan, MAX_JSON_DEPTH, unsafeTextProblems } from './input-safety.js'
 
 export type Method = 'get' | 'post' | 'put' | 'patch' | 'delete'
@@ -83,37 +84,6 @@ const readJson = async (c: AppContext): Promise<E.Either<DomainError, unknown>> 
 }
 
 type Decoded = { readonly params: unknown; readonly query: unknown; readonly body: unknown }
-
-/** The members an object codec declares (through `exact`, `intersection`, `type` and `partial`), if it is one. */
-const declaredProps = (codec: t.Mixed): t.Props | undefined => {
-  if (codec instanceof t.ExactType || codec instanceof t.RefinementType || codec instanceof t.ReadonlyType)
-    return declaredProps(codec.type)
-  if (codec instanceof t.InterfaceType || codec instanceof t.PartialType) return codec.props as t.Props
-  if (codec instanceof t.IntersectionType) {
-    const parts = (codec.types as t.Mixed[]).map(declaredProps)
-    return parts.every((part) => part !== undefined) ? Object.assign({}, ...parts) : undefined
-  }
-  return undefined
-}
-
-/**
- * A command body is strict: a member its codec does not declare (a misspelt
- * `timing`) is refused, never silently dropped. Nested objects and arrays
- * of them are checked where the codec describes them.
- */
-const unknownFields = (codec: t.Mixed, value: unknown, path: string): string[] => {
-  if (codec instanceof t.ReadonlyArrayType || codec instanceof t.ArrayType)
-    return Array.isArray(value)
-      ? value.flatMap((item, index) => unknownFields(codec.type as t.Mixed, item, `${path}.${index}`))
-      : []
-  const props = declaredProps(codec)
-  if (props === undefined || typeof value !== 'object' || value === null || Array.isArray(value)) return []
-  return Object.entries(value).flatMap(([key, member]) =>
-    key in props
-      ? unknownFields(props[key] as t.Mixed, member, `${path}.${key}`)
-      : [`${path}.${key}: unknown field`],
-  )
-}
 
 /** Decodes path, query and body together, so one 400 lists every problem. */
 const decodeInput = async (doc: RouteDoc, c: AppContext): Promise<E.Either<DomainError, Decoded>> => {

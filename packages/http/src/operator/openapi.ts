@@ -9,16 +9,26 @@ const problem = {
   content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } },
 }
 
-const json = (description: string, properties: Record<string, unknown>) => ({
+const json = (
+  description: string,
+  properties: Record<string, unknown>,
+  required: readonly string[],
+  example: unknown,
+) => ({
   description,
-  content: { 'application/json': { schema: { type: 'object', properties } } },
+  content: {
+    'application/json': {
+      schema: { type: 'object', properties, required, additionalProperties: false },
+      example,
+    },
+  },
 })
 
-const status = { type: 'string' }
+const status = (value: string) => ({ const: value })
 const lags = {
   type: 'object',
   description: 'Events each projection is behind the head of the log',
-  additionalProperties: { type: 'integer' },
+  additionalProperties: { type: 'integer', minimum: 0 },
 }
 
 export const OPERATOR_PATHS = {
@@ -27,7 +37,10 @@ export const OPERATOR_PATHS = {
       operationId: 'healthLive',
       tags: ['operator'],
       summary: 'Liveness: the process answers (restart it if not)',
-      responses: { 200: json('The process is up', { status }), 500: problem },
+      responses: {
+        200: json('The process is up', { status: status('live') }, ['status'], { status: 'live' }),
+        500: problem,
+      },
     },
   },
   '/health/ready': {
@@ -36,13 +49,26 @@ export const OPERATOR_PATHS = {
       tags: ['operator'],
       summary: 'Readiness: the store answers and no projection is beyond its lag limit (route traffic here)',
       responses: {
-        200: json('Ready', { status, lags }),
-        503: json('Not ready: the store does not answer, or a projection is too far behind', {
-          status,
-          reason: { type: 'string' },
-          lags,
-          maxLag: { type: 'integer' },
+        200: json('Ready', { status: status('ready'), lags }, ['status'], {
+          status: 'ready',
+          lags: { 'sitting-results': 0 },
         }),
+        503: json(
+          'Not ready: the store does not answer, or a projection is too far behind',
+          {
+            status: status('unready'),
+            reason: { type: 'string' },
+            lags,
+            maxLag: { type: 'integer' },
+          },
+          ['status', 'reason'],
+          {
+            status: 'unready',
+            reason: 'projections behind',
+            lags: { 'sitting-results': 1500 },
+            maxLag: 1000,
+          },
+        ),
         500: problem,
       },
     },

@@ -132,12 +132,12 @@ export const accountRoutes = (add: AddRoute, { imtahan }: RouteDeps) => {
     guard: 'session',
     idempotent: true,
     body: object('TransferInput', {
-      toCabinetNumber: cabinetNumberInput('The recipient’s cabinet number', '10000022'),
+      toCabinetNumber: cabinetNumberInput('The recipient’s cabinet number', '10000024'),
       // A zero amount decodes: the transfer decider refuses it with `transfer.invalid_amount` (WAL-4).
       amount: amountInput('AZN, more than 0, at most 2 decimals', '25.00'),
       password: text('Your own password', 'Kitab2026yay'),
     }),
-    requestExample: { toCabinetNumber: '10000022', amount: '25.00', password: 'Kitab2026yay' },
+    requestExample: { toCabinetNumber: '10000024', amount: '25.00', password: 'Kitab2026yay' },
     success: { status: 201, description: 'The transfer and the balance after it', codec: TransferAnswer },
     errors: [
       'transfer.wrong_password',

@@ -1,5 +1,6 @@
 import * as t from 'io-ts'
 import { instant, object, text } from '../openapi/codecs.js'
+import { recordStatus, rescoreStatus, subgroup } from './enums.js'
 
 /*
  * Appeal and cabinet-record responses as exact codecs: encoding drops every
@@ -78,10 +79,7 @@ export const DecisionAnswer = object(
   {
     ...appealFields,
     cabinetId: t.string,
-    rescore: text(
-      'done (re-scored, see revisions) | unchanged (no score changed) | pending (the background runner finishes it) | none',
-      'done',
-    ),
+    rescore: rescoreStatus,
   },
   { decision: Decision, court: Court, decidedBy: t.string },
 )
@@ -153,7 +151,7 @@ const RecordSession = object(
   {
     sessionId: t.string,
     examId: t.string,
-    status: t.string,
+    status: recordStatus,
     revisions: t.readonlyArray(RecordRevision),
     canAppeal: t.boolean,
     appeals: t.readonlyArray(RecordAppeal),
@@ -161,7 +159,7 @@ const RecordSession = object(
   {
     title: t.string,
     startsAt: instant,
-    subgroup: t.string,
+    subgroup,
     publishedAt: instant,
     result: RecordResult,
     appealWindow: AppealWindow,

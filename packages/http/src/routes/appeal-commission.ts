@@ -8,6 +8,7 @@ import {
 import type { ErrorCode } from '@imtahan/domain'
 import * as t from 'io-ts'
 import { callOf } from '../context.js'
+import { appealCourtRulingExample, courtCaseExample, rejectionExample } from '../examples/requests.js'
 import { input, object } from '../openapi/codecs.js'
 import { appealId, CommissionAppeal, DecisionAnswer } from './appeal-codecs.js'
 import type { AddRoute, RouteDeps } from './deps.js'
@@ -60,6 +61,7 @@ export const appealCommissionRoutes = (add: AddRoute, { imtahan }: RouteDeps) =>
     guard: 'commission',
     params: onAppeal,
     body: input('AppealRejection', AppealRejectionInput),
+    requestExample: rejectionExample,
     success: { status: 200, description: 'The decided appeal', codec: DecisionAnswer },
     errors: decisionErrors,
     handle: async ({ params, body, c }) => commission.reject(params.appealId, body, callOf(c)),
@@ -103,6 +105,7 @@ export const appealCommissionRoutes = (add: AddRoute, { imtahan }: RouteDeps) =>
     guard: 'commission',
     params: onAppeal,
     body: input('AppealCourtCase', AppealCourtCaseInput),
+    requestExample: courtCaseExample,
     success: { status: 200, description: 'The appeal with its court case', codec: DecisionAnswer },
     errors: [...found, 'validation.invalid_input', 'appeal.not_decided', 'appeal.court_case_filed'],
     handle: async ({ params, body, c }) => commission.fileCourtCase(params.appealId, body, callOf(c)),
@@ -118,6 +121,7 @@ export const appealCommissionRoutes = (add: AddRoute, { imtahan }: RouteDeps) =>
     guard: 'commission',
     params: onAppeal,
     body: input('AppealCourtRulingInput', AppealCourtRulingInput),
+    requestExample: appealCourtRulingExample,
     success: {
       status: 200,
       description: 'The appeal with the ruling and the re-score',

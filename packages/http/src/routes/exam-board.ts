@@ -11,7 +11,17 @@ import {
 import type { ErrorCode } from '@imtahan/domain'
 import * as t from 'io-ts'
 import { callOf } from '../context.js'
+import {
+  annulmentExample,
+  courtChallengeExample,
+  courtRulingExample,
+  extensionExample,
+  publicationExample,
+  reviewExample,
+  sittingExample,
+} from '../examples/requests.js'
 import { input, object } from '../openapi/codecs.js'
+import { timingInput } from '../openapi/timing.js'
 import type { AddRoute, RouteDeps } from './deps.js'
 import {
   AnnulmentAnswer,
@@ -49,7 +59,12 @@ export const examBoardRoutes = (add: AddRoute, { imtahan }: RouteDeps) => {
     description:
       'Every form is checked against the blueprint; a mismatch answers 422 `exam.form_mismatch` with every problem in `mismatches`.',
     guard: 'board',
-    body: input('DefineSitting', DefineSittingInput),
+    // The adapters' input with `timing` documented field by field; it decodes the same.
+    body: input(
+      'DefineSitting',
+      t.type({ ...DefineSittingInput.props, timing: timingInput }, 'DefineSittingInput'),
+    ),
+    requestExample: sittingExample(),
     success: { status: 201, description: 'The sitting as candidates see it', codec: SittingSummary },
     errors: [
       'validation.invalid_input',
@@ -120,6 +135,7 @@ export const examBoardRoutes = (add: AddRoute, { imtahan }: RouteDeps) => {
     guard: 'board',
     params: inSitting,
     body: input('RecordReview', RecordReviewInput),
+    requestExample: reviewExample,
     success: { status: 201, description: 'How many results were re-scored', codec: ReviewAnswer },
     errors: [
       'validation.invalid_input',
@@ -143,6 +159,7 @@ export const examBoardRoutes = (add: AddRoute, { imtahan }: RouteDeps) => {
     guard: 'board',
     params: inSitting,
     body: input('Annulment', AnnulmentInput),
+    requestExample: annulmentExample,
     success: { status: 201, description: 'The decision and the sessions it annuls', codec: AnnulmentAnswer },
     errors: [
       'validation.invalid_input',
@@ -164,6 +181,7 @@ export const examBoardRoutes = (add: AddRoute, { imtahan }: RouteDeps) => {
     guard: 'board',
     params: onSession,
     body: input('CourtChallenge', CourtChallengeInput),
+    requestExample: courtChallengeExample,
     success: { status: 201, description: 'The session after it', codec: SessionStatus },
     errors: [
       ...sessionErrors,
@@ -184,6 +202,7 @@ export const examBoardRoutes = (add: AddRoute, { imtahan }: RouteDeps) => {
     guard: 'board',
     params: onSession,
     body: input('CourtRuling', CourtRulingInput),
+    requestExample: courtRulingExample,
     success: { status: 201, description: 'The session after it', codec: SessionStatus },
     errors: [...sessionErrors, 'session.unknown_challenge', 'session.ruling_recorded'],
     handle: async ({ params, body, c }) =>
@@ -199,6 +218,7 @@ export const examBoardRoutes = (add: AddRoute, { imtahan }: RouteDeps) => {
     guard: 'board',
     params: inSitting,
     body: input('Publication', PublicationInput),
+    requestExample: publicationExample,
     success: { status: 201, description: 'The publication instant', codec: PublicationAnswer },
     errors: [
       'validation.invalid_input',
@@ -221,6 +241,7 @@ export const examBoardRoutes = (add: AddRoute, { imtahan }: RouteDeps) => {
     guard: 'board',
     params: onSession,
     body: input('Extension', ExtensionInput),
+    requestExample: extensionExample,
     success: { status: 201, description: 'The session with its new deadline', codec: SessionStatus },
     errors: [...sessionErrors, 'session.ended'],
     handle: async ({ params, body, c }) =>

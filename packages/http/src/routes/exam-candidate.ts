@@ -1,6 +1,7 @@
 import { type ErrorCode, SubgroupCode, TaskId } from '@imtahan/domain'
 import * as t from 'io-ts'
 import { type AppContext, callOf, ownCabinet } from '../context.js'
+import { answerExample, examRegistrationExample, staffCallExample } from '../examples/requests.js'
 import { documented, labelInput, object } from '../openapi/codecs.js'
 import type { AddRoute, RouteDeps } from './deps.js'
 import {
@@ -67,6 +68,7 @@ export const examCandidateRoutes = (add: AddRoute, { imtahan }: RouteDeps) => {
         example: 'BB1',
       }),
     }),
+    requestExample: examRegistrationExample,
     success: { status: 201, description: 'Registered (with the slip) or pending', codec: RegistrationAnswer },
     errors: [
       'validation.invalid_input',
@@ -135,6 +137,7 @@ export const examCandidateRoutes = (add: AddRoute, { imtahan }: RouteDeps) => {
     body: object('AnswerInput', {
       answer: labelInput('An option letter, or the short open answer', 'B'),
     }),
+    requestExample: answerExample,
     success: { status: 200, description: 'The answer as recorded', codec: AnswerAnswer },
     errors: [
       ...mine,
@@ -173,6 +176,7 @@ export const examCandidateRoutes = (add: AddRoute, { imtahan }: RouteDeps) => {
     body: object('StaffCallInput', {
       message: labelInput('What the candidate needs', 'My surname is misspelt'),
     }),
+    requestExample: staffCallExample,
     success: { status: 201, description: 'The request', codec: StaffCallAnswer },
     errors: [...mine, 'validation.invalid_input', 'session.not_seated', 'session.ended'],
     handle: async ({ params, body, c }) => candidate.callStaff(me(c), params.examId, body, callOf(c)),

@@ -1,5 +1,7 @@
+import type { Subject, TaskType } from '@imtahan/domain'
 import * as t from 'io-ts'
-import { instant, object, text } from '../openapi/codecs.js'
+import { documented, instant, object, text } from '../openapi/codecs.js'
+import { annulmentGrounds, endReason, group, phase, reviewKind, subgroup, subject } from './enums.js'
 
 /*
  * Exam responses as exact codecs: encoding drops every field a codec does
@@ -23,7 +25,7 @@ export const SittingSummary = object(
     startsAt: instant,
     venue: Venue,
     fee: text('Registration fee, AZN', '15.00'),
-    groups: t.readonlyArray(t.string),
+    groups: t.readonlyArray(group),
     registrationClosesAt: instant,
   },
   { publishedAt: instant },
@@ -39,9 +41,14 @@ const Tally = object('Tally', {
 
 export const ScoreResult = object('ScoreResult', {
   total: Tally,
-  bySubject: t.record(t.string, Tally),
-  byType: t.record(t.string, Tally),
-  subgroup: t.string,
+  bySubject: object('BySubject', {
+    azerbaijani: Tally,
+    legislation: Tally,
+    informatics: Tally,
+    logic: Tally,
+  } satisfies Record<Subject, typeof Tally>),
+  byType: object('ByType', { open: Tally, closed: Tally } satisfies Record<TaskType, typeof Tally>),
+  subgroup,
   passMark: t.number,
   passed: t.boolean,
 })
@@ -58,13 +65,13 @@ export const ResultRow = object(
   'ResultRow',
   {
     sessionId,
-    subgroup: t.string,
+    subgroup,
     registered: t.boolean,
     seated: t.boolean,
     ended: t.boolean,
     revisions: t.readonlyArray(RevisionRow),
   },
-  { endReason: t.string, score: t.number, passMark: t.number, passed: t.boolean, annulled: t.boolean },
+  { endReason, score: t.number, passMark: t.number, passed: t.boolean, annulled: t.boolean },
 )
 
 export const SittingDetail = t.intersection(
@@ -72,12 +79,12 @@ export const SittingDetail = t.intersection(
     SittingSummary,
     object('SittingBoardData', {
       reviews: t.readonlyArray(
-        object('ReviewRow', { reviewId: t.string, kind: t.string, taskId: t.string, reason: t.string }),
+        object('ReviewRow', { reviewId: t.string, kind: reviewKind, taskId: t.string, reason: t.string }),
       ),
       annulments: t.readonlyArray(
         object('AnnulmentRow', {
           decisionId: t.string,
-          grounds: t.string,
+          grounds: annulmentGrounds,
           sessionIds: t.readonlyArray(t.string),
         }),
       ),
@@ -89,7 +96,7 @@ export const SittingDetail = t.intersection(
 
 const Change = object('ResultChange', {
   sessionId,
-  subgroup: t.string,
+  subgroup,
   oldScore: t.number,
   newScore: t.number,
   oldPassed: t.boolean,
@@ -116,7 +123,7 @@ export const Slip = object('AdmissionSlip', {
   hallId: t.string,
   hallName: t.string,
   seat: t.number,
-  subgroup: t.string,
+  subgroup,
   startsAt: instant,
   arriveBy: instant,
 })
@@ -125,7 +132,7 @@ export const SessionStatus = object(
   'SessionStatus',
   {
     examId,
-    phase: text('Where the session stands at this instant', 'in_progress'),
+    phase,
     deadline: instant,
     remainingMs: t.number,
     answered: t.number,
@@ -141,7 +148,7 @@ export const AdmissionAnswer = t.intersection(
 
 export const RosterRow = object(
   'RosterRow',
-  { sessionId, subgroup: t.string, registered: t.boolean, seated: t.boolean, ended: t.boolean },
+  { sessionId, subgroup, registered: t.boolean, seated: t.boolean, ended: t.boolean },
   { slipNumber: t.string, hallId: t.string, seat: t.number },
 )
 
@@ -156,7 +163,7 @@ export const CandidateTask = object(
   {
     position: t.number,
     taskId: t.string,
-    subject: t.string,
+    subject,
     type: t.union([t.literal('open'), t.literal('closed')]),
     text: t.string,
   },
@@ -187,7 +194,7 @@ const CertificateRevision = object('CertificateRevision', {
 
 export const Certificate = object('ResultCertificate', {
   sessionId,
-  subgroup: t.string,
+  subgroup,
   endedAt: instant,
   score: ScoreResult,
   passMark: t.number,
@@ -200,7 +207,7 @@ export const CandidateResult = object(
   'CandidateResult',
   {
     examId,
-    subgroup: t.string,
+    subgroup,
     publishedAt: instant,
     annulled: t.boolean,
     passed: t.boolean,
@@ -216,7 +223,13 @@ export const RescoreRefusal = object(
     code: text('The refusal’s error code', 'session.rescore_would_lower'),
     message: t.string,
   },
-  { details: t.UnknownRecord },
+  {
+    details: documented(t.UnknownRecord, {
+      type: 'object',
+      additionalProperties: true,
+      description: 'The refusal’s details, as its problem document carries them (docs/errors.md)',
+    }),
+  },
 )
 
 export const ReviewAnswer = object('ReviewAnswer', {

@@ -10,6 +10,13 @@ import {
 import type { ErrorCode } from '@imtahan/domain'
 import * as t from 'io-ts'
 import { callOf } from '../context.js'
+import {
+  correctionExample,
+  hallRegistrationExample,
+  pauseExample,
+  resumeExample,
+  violationExample,
+} from '../examples/requests.js'
 import { input, object } from '../openapi/codecs.js'
 import type { AddRoute, RouteDeps } from './deps.js'
 import { AdmissionAnswer, examId, RosterRow, SessionStatus, sessionId } from './exam-codecs.js'
@@ -35,6 +42,7 @@ export const examStaffRoutes = (add: AddRoute, { imtahan }: RouteDeps) => {
     operationId: string,
     summary: string,
     body: t.Type<I, unknown, unknown>,
+    requestExample: unknown,
     errors: readonly ErrorCode[],
     run: (examId: string, sessionId: string, input: I, call: Call) => ReturnType<typeof staff.pause>,
   ) =>
@@ -47,6 +55,7 @@ export const examStaffRoutes = (add: AddRoute, { imtahan }: RouteDeps) => {
       guard: 'staff',
       params: onSession,
       body,
+      requestExample,
       success: { status: 200, description: 'The session after it', codec: SessionStatus },
       errors: [...common, ...errors],
       handle: async ({ params, body: decoded, c }) =>
@@ -92,6 +101,7 @@ export const examStaffRoutes = (add: AddRoute, { imtahan }: RouteDeps) => {
     'registerInHall',
     'Hall registration at the slip’s computer; the screen shows the cabinet’s names and the subgroup (EXM-13)',
     input('HallRegistration', HallRegistrationInput),
+    hallRegistrationExample,
     ['session.not_admitted', 'session.wrong_seat', 'session.exam_started'],
     staff.registerInHall,
   )
@@ -100,6 +110,7 @@ export const examStaffRoutes = (add: AddRoute, { imtahan }: RouteDeps) => {
     'correctCandidateData',
     'Correct the screen’s data (names, subgroup) before the start, after a staff call (EXM-13)',
     input('Correction', CandidateDataCorrectionInput),
+    correctionExample,
     ['session.not_seated', 'session.exam_started', 'session.nothing_to_correct', 'session.group_not_offered'],
     staff.correct,
   )
@@ -108,6 +119,7 @@ export const examStaffRoutes = (add: AddRoute, { imtahan }: RouteDeps) => {
     'pauseSession',
     'Pause for a technical incident (power, workstation, network); the time is added back (EXM-19)',
     input('Pause', PauseInput),
+    pauseExample,
     ['session.not_seated', 'session.ended', 'session.paused'],
     staff.pause,
   )
@@ -116,6 +128,7 @@ export const examStaffRoutes = (add: AddRoute, { imtahan }: RouteDeps) => {
     'resumeSession',
     'Resume a paused session (EXM-19)',
     input('Resume', ResumeInput),
+    resumeExample,
     ['session.not_paused', 'session.ended'],
     staff.resume,
   )
@@ -124,6 +137,7 @@ export const examStaffRoutes = (add: AddRoute, { imtahan }: RouteDeps) => {
     'recordViolation',
     'Record a violation: a warning, or removal that ends the session and annuls the result (EXM-18, EXM-20)',
     input('Violation', ViolationInput),
+    violationExample,
     ['session.not_seated', 'session.ended', 'session.evidence_required', 'session.invalid_violation'],
     staff.recordViolation,
   )

@@ -1,12 +1,16 @@
 import type {
   AdmissionSlip,
+  AnnulmentGrounds,
+  EndReason,
   GroupCode,
   ResultCertificate,
+  Review,
   ReviewImpact,
   RevisionRow,
   ScoreResult,
   SessionView,
   SubgroupCode,
+  Subject,
   Venue,
 } from '@imtahan/domain'
 import type { Call } from '../shared/caller.js'
@@ -57,7 +61,7 @@ export type ResultRow = {
   readonly registered: boolean
   readonly seated: boolean
   readonly ended: boolean
-  readonly endReason?: string
+  readonly endReason?: EndReason
   readonly score?: number
   readonly passMark?: number
   readonly passed?: boolean
@@ -68,13 +72,13 @@ export type ResultRow = {
 export type SittingDetail = SittingSummary & {
   readonly reviews: readonly {
     readonly reviewId: string
-    readonly kind: string
+    readonly kind: Review['kind']
     readonly taskId: string
     readonly reason: string
   }[]
   readonly annulments: readonly {
     readonly decisionId: string
-    readonly grounds: string
+    readonly grounds: AnnulmentGrounds
     readonly sessionIds: readonly string[]
   }[]
   readonly results: readonly ResultRow[]
@@ -119,7 +123,7 @@ export type RegistrationAnswer = {
 export type CandidateTask = {
   readonly position: number
   readonly taskId: string
-  readonly subject: string
+  readonly subject: Subject
   readonly type: 'open' | 'closed'
   readonly text: string
   readonly options?: readonly string[]

@@ -124,7 +124,7 @@ export const boardUseCases = (
           halls,
           forms,
           fee,
-          timing: input.timing ?? {},
+          timing: input.timing,
           definedBy: input.by,
         },
         call,

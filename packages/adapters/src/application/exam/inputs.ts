@@ -44,21 +44,23 @@ export type StaffCallInput = t.TypeOf<typeof StaffCallInput>
 
 const define = DefineExam.props
 
-/** EXM-1…3, EXM-10: a sitting; timing fields left out take the defaults of RULES.md. */
-export const DefineSittingInput = t.intersection(
-  [
-    t.type({
-      examId: define.examId,
-      title: define.title,
-      startsAt: define.startsAt,
-      venue: define.venue,
-      halls: define.halls,
-      forms: define.forms,
-      fee: define.fee,
-      by,
-    }),
-    t.partial({ timing: define.timing }),
-  ],
+/**
+ * EXM-1…3, EXM-10: a sitting. `timing` is required (`{}` is every default),
+ * so a misspelt `timing` can never pass as "default timing"; each timing
+ * field left out takes its default of RULES.md §3.3.
+ */
+export const DefineSittingInput = t.type(
+  {
+    examId: define.examId,
+    title: define.title,
+    startsAt: define.startsAt,
+    venue: define.venue,
+    halls: define.halls,
+    forms: define.forms,
+    fee: define.fee,
+    timing: define.timing,
+    by,
+  },
   'DefineSittingInput',
 )
 export type DefineSittingInput = t.TypeOf<typeof DefineSittingInput>
