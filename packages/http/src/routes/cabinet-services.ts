@@ -2,6 +2,7 @@ import * as t from 'io-ts'
 import { callOf, ownCabinet } from '../context.js'
 import { cabinetId, instant, money, object, text } from '../openapi/codecs.js'
 import type { AddRoute, RouteDeps } from './deps.js'
+import { subgroup } from './enums.js'
 
 /*
  * CAB-11 "services used" as an exact codec: encoding drops what is not
@@ -29,7 +30,7 @@ const RegistrationService = object(
     registrationId,
     sessionId,
     examId,
-    subgroup: text('Position subgroup', 'BB1'),
+    subgroup,
     fee: money,
     requestedAt: instant,
     status: t.keyof({
