@@ -1,5 +1,5 @@
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process'
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -31,11 +31,34 @@ export const walkthroughScript = (readme: string, api: string): string => {
     .join('\n')
 }
 
+const SHIPPED_CALENDAR = join(ROOT, 'packages/adapters/calendar')
+
+/**
+ * The walkthrough's sitting is three days from today and publication needs
+ * the calendar to cover the appeal window (CAL-3). When today runs past the
+ * shipped years (late December, before next year's file ships), this test —
+ * not the product — adds a year with weekends only, marked as test data, so
+ * CI does not break on a date. An operator adds the real file (docs/appeals.md).
+ */
+const calendarFor = (dir: string): string | undefined => {
+  const shipped = (year: number) => join(SHIPPED_CALENDAR, `${year}.json`)
+  const needed = new Date(Date.now() + 60 * 864e5).getUTCFullYear()
+  if (existsSync(shipped(needed))) return undefined
+  const file = join(dir, `${needed}.json`)
+  const notes = [
+    'TEST DATA ONLY (readme-walkthrough.test.ts): weekends only, no holidays; not a real calendar',
+  ]
+  writeFileSync(file, JSON.stringify({ year: needed, notes, nonWorkingDays: [], declaredWorkingDays: [] }))
+  const years = [needed - 1, needed - 2].filter((year) => existsSync(shipped(year))).map(shipped)
+  return [...years, file].join(',')
+}
+
 const serve = (dataDir: string): Promise<{ child: ChildProcess; url: string; output: string[] }> => {
   // As `npm start` on a fresh checkout: no secret given (PGlite keeps its own), no API keys but the dev ones.
-  const { IMTAHAN_SECRET: _secret, ...env } = process.env
+  const { IMTAHAN_SECRET: _secret, IMTAHAN_CALENDAR: _calendar, ...env } = process.env
+  const calendar = calendarFor(join(dataDir, '..'))
   const child = spawn(process.execPath, [MAIN, 'serve', '--data-dir', dataDir, '--port', '0'], {
-    env: { ...env, LOG_LEVEL: 'info' },
+    env: { ...env, LOG_LEVEL: 'info', ...(calendar === undefined ? {} : { IMTAHAN_CALENDAR: calendar }) },
     stdio: ['ignore', 'pipe', 'pipe'],
   })
   const output: string[] = []
