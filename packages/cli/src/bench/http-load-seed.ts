@@ -81,8 +81,19 @@ export const inParallel = async <T, R>(items: readonly T[], width: number, act: 
   return results
 }
 
+/** How seeded candidate `n` signs in (a password hashed cheaply at seeding). */
+export const seededLogin = (n: number) => {
+  const digits = String(n).padStart(4, '0')
+  return { login: `DEV${digits}`, password: `Load-${digits}-parol` }
+}
+
 /** CAB-1…7, PAY-1…3, EXM-10 for generated person `DEVnnnn`, through the facade; the cabinet id. */
-const enrol = async (app: Imtahan, sms: DevSmsSender, n: number): Promise<string> => {
+const enrol = async (
+  app: Imtahan,
+  sms: DevSmsSender,
+  n: number,
+  at: (minutes: number) => Date,
+): Promise<string> => {
   const digits = String(n).padStart(4, '0')
   const fin = `DEV${digits}`
   const document = { series: 'AZE', number: `1000${digits}` }
@@ -107,7 +118,7 @@ const enrol = async (app: Imtahan, sms: DevSmsSender, n: number): Promise<string
     decodeWith(PhoneCodeInput)({ code: /\b(\d{6})\b/.exec(sms.lastMessageTo(phone) ?? '')?.[1] }),
   )
   must(step('confirms the phone'), await app.cabinets.confirmPhone(cabinetId, code, ANONYMOUS))
-  const password = typed('types a password')(decodeWith(PasswordInput)({ password: `Load-${digits}-parol` }))
+  const password = typed('types a password')(decodeWith(PasswordInput)({ password: seededLogin(n).password }))
   must(step('sets a password'), await app.cabinets.completeRegistration(cabinetId, password, ANONYMOUS))
   const paymentCode = `LOAD-${fin}`
   must(
@@ -118,7 +129,7 @@ const enrol = async (app: Imtahan, sms: DevSmsSender, n: number): Promise<string
           paymentCode,
           amount: '20.00',
           documentNumber: document.number,
-          paidAt: minutesFromStart(-11 * 24 * 60).toISOString(),
+          paidAt: at(-11 * 24 * 60).toISOString(),
           providerReference: `load-${n}`,
         }),
       ),
@@ -136,15 +147,21 @@ const enrol = async (app: Imtahan, sms: DevSmsSender, n: number): Promise<string
   return cabinetId
 }
 
-/** The sitting, then `count` candidates registered, admitted and seated; the clock ends 5 minutes into the exam. */
+/**
+ * The sitting, then `count` candidates registered, admitted and seated; the
+ * clock ends 5 minutes into the exam. `startsAt` (10 June 2026 by default) may
+ * be a few minutes before real time, for servers that run on the real clock.
+ */
 export const seed = async (
   app: Imtahan,
   sms: DevSmsSender,
   clock: ReturnType<typeof createTestClock>,
   count: number,
+  startsAt: Date = STARTS_AT,
 ) => {
+  const at = (minutes: number) => new Date(startsAt.getTime() + minutes * 60_000)
   const { form, key } = formBB()
-  clock.set(minutesFromStart(-12 * 24 * 60))
+  clock.set(at(-12 * 24 * 60))
   must(
     'define the sitting',
     await app.exams.board.defineSitting(
@@ -153,7 +170,7 @@ export const seed = async (
         decodeWith(DefineSittingInput)({
           examId: EXAM_ID,
           title: 'Load test sitting',
-          startsAt: STARTS_AT.toISOString(),
+          startsAt: startsAt.toISOString(),
           venue: { name: 'Load test centre', address: 'Baku, loopback 1' },
           halls: Array.from({ length: Math.ceil(count / HALL_SEATS) }, (_, i) => ({
             hallId: `hall-${i + 1}`,
@@ -169,15 +186,15 @@ export const seed = async (
       BOARD,
     ),
   )
-  clock.set(minutesFromStart(-10 * 24 * 60))
+  clock.set(at(-10 * 24 * 60))
   const cabinets = await inParallel(
     Array.from({ length: count }, (_, n) => n),
     SEED_WIDTH,
-    (n) => enrol(app, sms, n),
+    (n) => enrol(app, sms, n, at),
   )
   const roster = must('roster', await app.exams.staff.roster(EXAM_ID, STAFF))
   const seats = new Map(roster.map((row) => [row.sessionId, row]))
-  clock.set(minutesFromStart(-40))
+  clock.set(at(-40))
   await inParallel(cabinets, SEED_WIDTH, async (cabinetId) => {
     const sessionId = `${EXAM_ID}.${cabinetId}`
     const seat = seats.get(sessionId)
@@ -197,7 +214,7 @@ export const seed = async (
     )
     if (!admitted.admitted) throw new Error(`${sessionId} refused: ${admitted.reasons.join(', ')}`)
   })
-  clock.set(minutesFromStart(-25))
+  clock.set(at(-25))
   await inParallel(cabinets, SEED_WIDTH, async (cabinetId) => {
     const sessionId = `${EXAM_ID}.${cabinetId}`
     const seat = seats.get(sessionId)
@@ -212,6 +229,6 @@ export const seed = async (
       ),
     )
   })
-  clock.set(minutesFromStart(5))
+  clock.set(at(5))
   return { cabinets, tasks: form.tasks.map((task) => task.id) }
 }

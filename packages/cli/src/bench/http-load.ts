@@ -86,7 +86,8 @@ export const meetsAnswerLoadTarget = (result: AnswerLoadResult): boolean =>
   result.lost === 0 &&
   result.refused === 0
 
-const inChildProcess = (plan: LoadPlan): Promise<LoadOutcome> =>
+/** Runs the load client in a child process of its own (see `client` in AnswerLoadOptions). */
+export const inChildProcess = (plan: LoadPlan): Promise<LoadOutcome> =>
   new Promise((resolve, reject) => {
     const child = fork(new URL('./http-load-client.js', import.meta.url), [], {
       env: { ...process.env, [CLIENT_PROCESS_FLAG]: '1' },
@@ -124,7 +125,7 @@ export const missingAnswers = (
 }
 
 /** Accepted answers missing from their session streams (`TaskAnswered` events). */
-const countLost = async (
+export const countLost = async (
   store: EventStore,
   sessionIds: readonly string[],
   accepted: readonly AcceptedAnswer[],
@@ -221,7 +222,7 @@ export const benchAnswerLoad = async (options: AnswerLoadOptions): Promise<Answe
       })
     const { port } = server.address() as AddressInfo
     const plan: LoadPlan = {
-      url: `http://127.0.0.1:${port}`,
+      urls: [`http://127.0.0.1:${port}`],
       examId: EXAM_ID,
       candidates,
       connections,
