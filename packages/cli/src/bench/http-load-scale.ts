@@ -1,22 +1,14 @@
 import { randomBytes, randomUUID } from 'node:crypto'
 import {
-  createDevSmsSender,
-  createFinFingerprint,
-  createFixtureRegistry,
-  createHmacCodeHasher,
-  createImtahan,
   createLogger,
-  createScryptPasswordHasher,
   createSqlCheckpointStore,
   createSqlEventStore,
-  createTestClock,
   openSqlDatabase,
 } from '@imtahan/adapters'
 import { dropPostgresSchema } from '@imtahan/adapters/postgres'
-import { deriveKey } from '@imtahan/http'
 import { countLost, inChildProcess } from './http-load.js'
 import { type AcceptedAnswer, fireAnswers, type LoadPlan } from './http-load-client.js'
-import { EXAM_ID, inParallel, SEED_WIDTH, seed, seededLogin } from './http-load-seed.js'
+import { EXAM_ID, inParallel, SEED_WIDTH, seed, seededLogin, seedingFacade } from './http-load-seed.js'
 import { type ServeChild, startServeProcess } from './http-load-serve.js'
 import type { BenchRow } from './table.js'
 
@@ -87,20 +79,9 @@ export const benchAnswerScale = async (options: AnswerScaleOptions): Promise<Ans
     const store = await createSqlEventStore('postgres', client, { schema })
     // The servers' secret: the FIN fingerprints seeded here are what their sign-in looks up.
     const secret = randomBytes(32).toString('base64url')
-    const key = (purpose: string) => deriveKey(Buffer.from(secret, 'utf8'), purpose)
-    const clock = createTestClock()
-    const sms = createDevSmsSender()
-    const imtahan = createImtahan({
-      store,
-      registry: createFixtureRegistry(),
-      sms,
-      passwordHasher: createScryptPasswordHasher({ N: 2 ** 10, r: 8, p: 1 }),
-      codeHasher: createHmacCodeHasher(key('confirmation-codes')),
-      finFingerprint: createFinFingerprint(key('fin-fingerprint')),
-      clock,
-      checkpoints: await createSqlCheckpointStore(client, schema),
-      logger: createLogger({ level: 'silent' }),
-    })
+    const checkpoints = await createSqlCheckpointStore(client, schema)
+    const logger = createLogger({ level: 'silent' })
+    const { imtahan, clock, sms } = seedingFacade(store, checkpoints, logger, Buffer.from(secret, 'utf8'))
     await imtahan.start()
     say(`seeding a sitting that started 5 minutes ago and ${count} candidates…`)
     const startsAt = new Date(Math.floor((Date.now() - 5 * 60_000) / 60_000) * 60_000)
@@ -195,3 +176,12 @@ export const answerScaleRow = async (databaseUrl: string, store: string): Promis
       `${result.lost} lost, ${result.refused} refused`,
   }
 }
+
+/** The standalone run's summary lines (`http-load-main.js scale`). */
+export const scaleReport = (result: AnswerScaleResult): string[] => [
+  `one process: ${result.one.answers} answers in ${result.one.seconds} s = ${result.one.perSecond}/s`,
+  `two processes: ${result.two.answers} answers in ${result.two.seconds} s = ${result.two.perSecond}/s`,
+  `ratio ${result.ratio}; rounds ${result.rounds.map(([n, rate]) => `${n}p ${rate}/s`).join(', ')}`,
+  `accepted ${result.accepted}, refused ${result.refused}, lost ${result.lost}`,
+  `target ≥ ${SCALE_TARGET.ratio}× of one process, 0 lost: ${meetsScaleTarget(result) ? 'met' : 'MISSED'}`,
+]

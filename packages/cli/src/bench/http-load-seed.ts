@@ -1,11 +1,21 @@
+import { randomBytes } from 'node:crypto'
 import {
   type Call,
+  type CheckpointStore,
   ContactsInput,
   CreditInput,
-  type createTestClock,
+  createDevSmsSender,
+  createFinFingerprint,
+  createFixtureRegistry,
+  createHmacCodeHasher,
+  createImtahan,
+  createScryptPasswordHasher,
+  createTestClock,
   DefineSittingInput,
   type DevSmsSender,
+  type EventStore,
   type Imtahan,
+  type Logger,
   PasswordInput,
   PaymentNotice,
   PhoneCodeInput,
@@ -21,6 +31,7 @@ import {
   type Task,
   type TaskKey,
 } from '@imtahan/domain'
+import { deriveKey } from '@imtahan/http'
 import * as E from 'fp-ts/lib/Either.js'
 
 /**
@@ -79,6 +90,36 @@ export const inParallel = async <T, R>(items: readonly T[], width: number, act: 
     }),
   )
   return results
+}
+
+/**
+ * The facade the benches seed through, with its test clock and dev SMS
+ * outbox. Passwords are hashed cheaply on purpose (seeding signs up hundreds
+ * of cabinets). With `secret`, FIN fingerprints and code hashes are keyed as
+ * `imtahan serve` keys them, so servers started with that secret find the
+ * seeded cabinets; without, keys are random.
+ */
+export const seedingFacade = (
+  store: EventStore,
+  checkpoints: CheckpointStore,
+  logger: Logger,
+  secret?: Buffer,
+) => {
+  const key = (purpose: string) => (secret === undefined ? randomBytes(32) : deriveKey(secret, purpose))
+  const clock = createTestClock(minutesFromStart(-12 * 24 * 60))
+  const sms = createDevSmsSender()
+  const imtahan = createImtahan({
+    store,
+    registry: createFixtureRegistry(),
+    sms,
+    passwordHasher: createScryptPasswordHasher({ N: 2 ** 10, r: 8, p: 1 }),
+    codeHasher: createHmacCodeHasher(key('confirmation-codes')),
+    finFingerprint: createFinFingerprint(key('fin-fingerprint')),
+    clock,
+    checkpoints,
+    logger,
+  })
+  return { imtahan, clock, sms }
 }
 
 /** How seeded candidate `n` signs in (a password hashed cheaply at seeding). */
@@ -192,6 +233,8 @@ export const seed = async (
     SEED_WIDTH,
     (n) => enrol(app, sms, n, at),
   )
+  // The roster is a view the runners keep up to date: on a busy machine it may not have every slip yet.
+  await app.settle()
   const roster = must('roster', await app.exams.staff.roster(EXAM_ID, STAFF))
   const seats = new Map(roster.map((row) => [row.sessionId, row]))
   clock.set(at(-40))

@@ -3,17 +3,10 @@ import { randomBytes, randomUUID } from 'node:crypto'
 import type { AddressInfo } from 'node:net'
 import { serve } from '@hono/node-server'
 import {
-  createDevSmsSender,
-  createFinFingerprint,
-  createFixtureRegistry,
-  createHmacCodeHasher,
-  createImtahan,
   createLogger,
-  createScryptPasswordHasher,
   createSqlCheckpointStore,
   createSqlEventStore,
   createSqlIdempotencyStore,
-  createTestClock,
   type EventStore,
   openSqlDatabase,
 } from '@imtahan/adapters'
@@ -28,7 +21,7 @@ import {
   type LoadPlan,
 } from './http-load-client.js'
 
-import { EXAM_ID, inParallel, minutesFromStart, SEED_WIDTH, seed } from './http-load-seed.js'
+import { EXAM_ID, inParallel, SEED_WIDTH, seed, seedingFacade } from './http-load-seed.js'
 export type AnswerLoadOptions = {
   /** A PostgreSQL server; a fresh schema is made in it and dropped afterwards. */
   readonly databaseUrl: string
@@ -171,22 +164,9 @@ export const benchAnswerLoad = async (options: AnswerLoadOptions): Promise<Answe
     const store = await createSqlEventStore('postgres', client, { schema })
     const idempotency = await createSqlIdempotencyStore(client, { schema })
     const checkpoints = await createSqlCheckpointStore(client, schema)
-    const clock = createTestClock(minutesFromStart(-12 * 24 * 60))
-    const sms = createDevSmsSender()
     // The server logs one line per request as `imtahan serve` does; the lines go nowhere.
     const logger = createLogger({ level: 'info' }, { write: () => {} })
-    const imtahan = createImtahan({
-      store,
-      registry: createFixtureRegistry(),
-      sms,
-      // Cheap on purpose: seeding signs up hundreds of cabinets; no password is checked under load.
-      passwordHasher: createScryptPasswordHasher({ N: 2 ** 10, r: 8, p: 1 }),
-      codeHasher: createHmacCodeHasher(randomBytes(32)),
-      finFingerprint: createFinFingerprint(randomBytes(32)),
-      clock,
-      checkpoints,
-      logger,
-    })
+    const { imtahan, clock, sms } = seedingFacade(store, checkpoints, logger)
     const http = createApp({
       imtahan,
       clock,

@@ -1,7 +1,7 @@
 import { openSqlDatabase, openSqlEventLog, runAudit, type SqlClient, sqlAuditSource } from '@imtahan/adapters'
 import { dropPostgresSchema } from '@imtahan/adapters/postgres'
 import { afterAll, describe, expect, it } from 'vitest'
-import { answering, answerNext, checkAnswers } from './answers.js'
+import { type Answering, answering, answerNext, checkAnswers } from './answers.js'
 import { viewsAgainstRebuild, waitForNoLag } from './converge.js'
 import { call, requestsSent } from './http.js'
 import { type Acknowledged, fund, join, joinSurely, type Member, transfer } from './load.js'
