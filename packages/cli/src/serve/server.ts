@@ -84,7 +84,7 @@ export const startServer = async (
     holders: () => backing.leases.holders(),
     ...(readiness.lags === undefined ? {} : { lags: readiness.lags }),
   })
-  const dev = options.dev ? await openDevClock(backing, logger) : undefined
+  const dev = options.dev ? await openDevClock(backing, logger, options.store === 'postgres') : undefined
   const devClock = dev?.clock
   const clock = devClock ?? systemClock
   const imtahan = createImtahan({
