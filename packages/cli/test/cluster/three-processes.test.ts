@@ -19,6 +19,8 @@ import { clockIsPast, seatMembersAtExamStart } from './sitting.js'
 const LOAD_MS = 15_000
 const WORKERS = 6
 const MEMBERS = 6
+/** Between one member's answers: ~10/s each at most. */
+const ANSWER_PACE_MS = 100
 
 const alive = (served: Served) => served.child.exitCode === null && served.child.signalCode === null
 
@@ -101,11 +103,13 @@ suite('three serve processes, one killed and one restarted under load', () => {
         }
       }
     }
-    // One answerer per member, beside the workers: one answer at a time, so the order sent is the order recorded.
+    // One answerer per member, beside the workers: one answer at a time, so the order sent is the order recorded;
+    // paced, so that on two busy cores the answers do not starve the money moves of the other workers.
     const answerer = async (state: Answering) => {
       while (Date.now() - started < LOAD_MS) {
         requests += 1
         await answerNext(urls, state)
+        await new Promise((resolve) => setTimeout(resolve, ANSWER_PACE_MS))
       }
     }
     const chaos = (async () => {
@@ -139,7 +143,7 @@ suite('three serve processes, one killed and one restarted under load', () => {
       expect(answers.lastDiffer, `last answers of ${state.member.cabinetNumber}`).toEqual([])
     }
     const answered = answerings.reduce((sum, state) => sum + state.acknowledged.length, 0)
-    expect(answered, JSON.stringify(answerings.map((state) => state.refused))).toBeGreaterThan(100)
+    expect(answered, JSON.stringify(answerings.map((state) => state.refused))).toBeGreaterThan(30)
 
     // WAL-6 from the events: the auditor's checks (money, hash chains, …) over the whole log.
     const report = await runAudit(sqlAuditSource(await openSqlEventLog(sql, cluster.schema), 'cluster'))
