@@ -59,8 +59,30 @@ export const seatMembersAtExamStart = async (next: () => string, members: readon
       201,
       'exam registration',
     )
-    slips.set(member.cabinetId, registered.json.slip)
+    if (registered.json.slip !== undefined) slips.set(member.cabinetId, registered.json.slip)
   })
+  // A registration whose fee was deferred to the process runner answers without its slip: take it from the roster.
+  for (let tries = 0; slips.size < members.length; tries++) {
+    if (tries === 80) throw new Error(`slips for ${slips.size} of ${members.length} members`)
+    await new Promise((resolve) => setTimeout(resolve, 250))
+    const roster = must(
+      await call(next(), 'GET', `/staff/sittings/${EXAM}/sessions`, { headers: staff }),
+      200,
+      'roster',
+    )
+    for (const row of roster.json as {
+      sessionId: string
+      slipNumber?: string
+      hallId?: string
+      seat?: number
+    }[])
+      if (row.slipNumber !== undefined && row.hallId !== undefined && row.seat !== undefined)
+        slips.set(row.sessionId.slice(EXAM.length + 1), {
+          slipNumber: row.slipNumber,
+          hallId: row.hallId,
+          seat: row.seat,
+        })
+  }
   await moveClock(next(), at(-40))
   await each(async (member) => {
     const slip = slips.get(member.cabinetId)!
