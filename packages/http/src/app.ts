@@ -38,7 +38,7 @@ import { cabinetRoutes } from './routes/cabinet.js'
 import { cabinetServicesRoutes } from './routes/cabinet-services.js'
 import type { RouteDeps } from './routes/deps.js'
 import { devRoutes } from './routes/dev.js'
-import { devClockRoutes } from './routes/dev-clock.js'
+import { devClockRoutes, followDevClock } from './routes/dev-clock.js'
 import { examBoardRoutes } from './routes/exam-board.js'
 import { examCandidateRoutes } from './routes/exam-candidate.js'
 import { examStaffRoutes } from './routes/exam-staff.js'
@@ -142,6 +142,7 @@ export const createApp = (options: AppOptions): ImtahanHttp => {
     requestLogging(logger),
     measureRequests(metrics),
     limitBody(options.bodyLimitBytes ?? DEFAULT_BODY_LIMIT_BYTES),
+    ...(options.devClock === undefined ? [] : [followDevClock(options.devClock)]),
   )
   app.onError(onError)
   app.notFound(notFound)

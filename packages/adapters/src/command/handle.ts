@@ -79,11 +79,34 @@ export type HandleCommandOptions<Command, Event, State, Context> = {
 const stateToDecideOn = async <Command, Event, State, Context>(
   options: HandleCommandOptions<Command, Event, State, Context>,
   attempt: number,
-): Promise<CachedState<State>> => {
+): Promise<CachedState<State> & { readonly fromCache: boolean }> => {
   const { store, decider, codec, streamId, cache } = options
-  if (cache === undefined) return loadStream(store, decider, codec, streamId)
+  if (cache === undefined) return { ...(await loadStream(store, decider, codec, streamId)), fromCache: false }
   const cached = attempt === 0 ? cache.get(streamId) : undefined
-  return cached ?? (await loadCachedState(store, decider, codec, streamId, cache))
+  return cached !== undefined
+    ? { ...cached, fromCache: true }
+    : { ...(await loadCachedState(store, decider, codec, streamId, cache)), fromCache: false }
+}
+
+/**
+ * The decision, on the cached state first. A refusal or a no-op appends
+ * nothing, so no expected revision would catch a stale cache (another
+ * process wrote since): those are decided again on the stream brought up to
+ * date, which reads only what was appended since (usually nothing).
+ */
+const decide = async <Command, Event, State, Context>(
+  options: HandleCommandOptions<Command, Event, State, Context>,
+  attempt: number,
+) => {
+  const { store, decider, codec, streamId, command, context, cache } = options
+  const first = await stateToDecideOn(options, attempt)
+  const decision = decider.decide(command, first.state, context)
+  const writes = E.isRight(decision) && decision.right.length > 0
+  if (writes || !first.fromCache || cache === undefined) return { ...first, decision }
+  const current = await loadCachedState(store, decider, codec, streamId, cache)
+  return current.revision === first.revision
+    ? { ...first, decision }
+    : { ...current, decision: decider.decide(command, current.state, context) }
 }
 
 /**
@@ -97,12 +120,11 @@ const stateToDecideOn = async <Command, Event, State, Context>(
 export const handleCommand = async <Command, Event, State, Context>(
   options: HandleCommandOptions<Command, Event, State, Context>,
 ): Promise<E.Either<DomainError, CommandResult<Event>>> => {
-  const { store, decider, codec, streamId, command, context, commandId, cache, maxRetries = 5 } = options
+  const { store, decider, codec, streamId, commandId, cache, maxRetries = 5 } = options
   const eventIdFor = options.eventIdFor ?? defaultEventIdFor
   for (let attempt = 0; attempt <= maxRetries; attempt++) {
     if (attempt > 0) await pause(conflictBackoffMs(attempt - 1))
-    const { state, revision } = await stateToDecideOn(options, attempt)
-    const decision = decider.decide(command, state, context)
+    const { state, revision, decision } = await decide(options, attempt)
     if (E.isLeft(decision)) return decision
     const events = decision.right
     if (events.length === 0) return E.right({ events, nextExpectedRevision: revision })

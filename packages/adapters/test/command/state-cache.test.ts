@@ -53,6 +53,33 @@ describe('handleCommand with a state cache', () => {
     expect(cache.get('a-1')?.state.balance).toBe(0)
   })
 
+  it('a refusal or a no-op decided on a stale cache (another process wrote since) is decided again on the stream', async () => {
+    const inner = createMemoryEventStore()
+    const cache = createStateCache<AccountState>()
+    const handle = (command: AccountCommand, withCache: boolean) =>
+      handleCommand({
+        store: inner,
+        decider: account,
+        codec: accountCodec,
+        streamId: 'a-2',
+        command,
+        context: undefined,
+        ...(withCache ? { cache } : {}),
+      })
+    expect(E.isRight(await handle({ type: 'Deposit', opId: '1', amount: 1 }, true))).toBe(true)
+    // Another process deposits: this cache still says 1.
+    expect(E.isRight(await handle({ type: 'Deposit', opId: '2', amount: 9 }, false))).toBe(true)
+    // Refused on the cached 1, allowed on the stored 10.
+    const withdrawn = await handle({ type: 'Withdraw', opId: '3', amount: 5 }, true)
+    expect(E.isRight(withdrawn) && withdrawn.right.events).toEqual([
+      { type: 'Withdrawn', opId: '3', amount: 5 },
+    ])
+    expect(cache.get('a-2')?.state.balance).toBe(5)
+    // Nothing was written since: the refusal stands after one read of nothing new.
+    const refused = await handle({ type: 'Withdraw', opId: '4', amount: 6 }, true)
+    expect(E.isLeft(refused) && refused.left.code).toBe('wallet.insufficient_funds')
+  })
+
   it('backs off 1 ms growing to at most 50 ms, with jitter', () => {
     expect(conflictBackoffMs(0, () => 1)).toBe(1)
     expect(conflictBackoffMs(0, () => 0)).toBe(0.5)

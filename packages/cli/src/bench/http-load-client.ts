@@ -2,8 +2,12 @@ import { Agent, request } from 'node:http'
 
 /** What the load client is told: where to send, as whom, and how much at most. */
 export type LoadPlan = {
-  /** `http://127.0.0.1:<port>`: loopback only. */
-  readonly url: string
+  /**
+   * `http://127.0.0.1:<port>` of each server process: loopback only. With
+   * several, each connection sends its requests to them in turn (round-robin
+   * per request), so a candidate's answers land on every process.
+   */
+  readonly urls: readonly string[]
   readonly examId: string
   /** One signed-in candidate each: their bearer token and the closed tasks of their form. */
   readonly candidates: readonly { readonly token: string; readonly tasks: readonly string[] }[]
@@ -42,9 +46,10 @@ const REQUEST_TIMEOUT_MS = 10_000
  * and its accepted answers must appear in its stream in the order sent.
  */
 export const fireAnswers = async (plan: LoadPlan): Promise<LoadOutcome> => {
-  const target = new URL(plan.url)
-  if (target.hostname !== '127.0.0.1' && target.hostname !== 'localhost' && target.hostname !== '[::1]')
-    throw new Error(`the load client only talks to loopback, not ${target.hostname}`)
+  const targets = plan.urls.map((url) => new URL(url))
+  for (const target of targets)
+    if (target.hostname !== '127.0.0.1' && target.hostname !== 'localhost' && target.hostname !== '[::1]')
+      throw new Error(`the load client only talks to loopback, not ${target.hostname}`)
   const connections = Math.max(1, Math.min(plan.connections, plan.candidates.length))
   const agent = new Agent({ keepAlive: true, maxSockets: connections, maxFreeSockets: connections })
   const statuses: Record<string, number> = {}
@@ -58,7 +63,7 @@ export const fireAnswers = async (plan: LoadPlan): Promise<LoadOutcome> => {
   let measuredFrom = 0
   let deadline = Number.POSITIVE_INFINITY
 
-  const put = (path: string, token: string, body: string) =>
+  const put = (target: URL, path: string, token: string, body: string) =>
     new Promise<number>((resolve, reject) => {
       const req = request(
         {
@@ -105,7 +110,12 @@ export const fireAnswers = async (plan: LoadPlan): Promise<LoadOutcome> => {
       const started = performance.now()
       let status: string
       try {
-        const code = await put(path, token, JSON.stringify({ answer }))
+        const code = await put(
+          targets[(connection + turn) % targets.length]!,
+          path,
+          token,
+          JSON.stringify({ answer }),
+        )
         status = String(code)
         if (code >= 200 && code < 300) accepted.push([candidate, taskId, answer])
       } catch {

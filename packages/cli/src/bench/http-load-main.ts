@@ -1,11 +1,14 @@
 #!/usr/bin/env node
 import { cpus } from 'node:os'
 import { ANSWER_LOAD_TARGET, benchAnswerLoad, meetsAnswerLoadTarget } from './http-load.js'
+import { benchAnswerScale, scaleReport } from './http-load-scale.js'
 
 /**
  * The answer-submission load test alone:
  * `DATABASE_URL=postgres://… node packages/cli/dist/bench/http-load-main.js`.
  * BENCH_SECONDS, BENCH_REQUESTS, BENCH_CONNECTIONS and BENCH_CANDIDATES bound it.
+ * With `scale`: one serve process vs two (http-load-scale.ts), bounded by
+ * BENCH_ROUNDS (per side), BENCH_SECONDS (per round) and BENCH_CONNECTIONS.
  */
 const numberFrom = (name: string): number | undefined => {
   const raw = process.env[name]
@@ -22,6 +25,23 @@ const run = async (): Promise<void> => {
     process.exitCode = 2
     return
   }
+  const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'unknown CPU'}, Node ${process.version}`
+  const progress = (line: string) => process.stdout.write(`${line}\n`)
+  if (process.argv[2] === 'scale') {
+    const [rounds, seconds, connections] = ['BENCH_ROUNDS', 'BENCH_SECONDS', 'BENCH_CONNECTIONS'].map(
+      numberFrom,
+    )
+    const result = await benchAnswerScale({
+      databaseUrl,
+      ...(rounds === undefined ? {} : { rounds }),
+      ...(seconds === undefined ? {} : { seconds }),
+      ...(connections === undefined ? {} : { connections }),
+      progress,
+    })
+    process.stdout.write([machine, ...scaleReport(result), ''].join('\n'))
+    if (result.lost > 0) process.exitCode = 1
+    return
+  }
   const seconds = numberFrom('BENCH_SECONDS')
   const maxRequests = numberFrom('BENCH_REQUESTS')
   const connections = numberFrom('BENCH_CONNECTIONS')
@@ -32,12 +52,12 @@ const run = async (): Promise<void> => {
     ...(maxRequests === undefined ? {} : { maxRequests }),
     ...(connections === undefined ? {} : { connections }),
     ...(candidates === undefined ? {} : { candidates }),
-    progress: (line) => process.stdout.write(`${line}\n`),
+    progress,
   })
   const met = meetsAnswerLoadTarget(result)
   process.stdout.write(
     [
-      `${cpus().length} × ${cpus()[0]?.model ?? 'unknown CPU'}, Node ${process.version}`,
+      machine,
       `${result.requests} answers in ${result.seconds} s over ${result.connections} connections ` +
         `(${result.candidates} candidates): ${result.perSecond} answers/s, ` +
         `p50 ${result.p50Ms} ms, p99 ${result.p99Ms} ms, max ${result.maxMs} ms; ` +

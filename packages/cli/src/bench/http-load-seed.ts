@@ -1,11 +1,21 @@
+import { randomBytes } from 'node:crypto'
 import {
   type Call,
+  type CheckpointStore,
   ContactsInput,
   CreditInput,
-  type createTestClock,
+  createDevSmsSender,
+  createFinFingerprint,
+  createFixtureRegistry,
+  createHmacCodeHasher,
+  createImtahan,
+  createScryptPasswordHasher,
+  createTestClock,
   DefineSittingInput,
   type DevSmsSender,
+  type EventStore,
   type Imtahan,
+  type Logger,
   PasswordInput,
   PaymentNotice,
   PhoneCodeInput,
@@ -21,6 +31,7 @@ import {
   type Task,
   type TaskKey,
 } from '@imtahan/domain'
+import { deriveKey } from '@imtahan/http'
 import * as E from 'fp-ts/lib/Either.js'
 
 /**
@@ -81,8 +92,49 @@ export const inParallel = async <T, R>(items: readonly T[], width: number, act: 
   return results
 }
 
+/**
+ * The facade the benches seed through, with its test clock and dev SMS
+ * outbox. Passwords are hashed cheaply on purpose (seeding signs up hundreds
+ * of cabinets). With `secret`, FIN fingerprints and code hashes are keyed as
+ * `imtahan serve` keys them, so servers started with that secret find the
+ * seeded cabinets; without, keys are random.
+ */
+export const seedingFacade = (
+  store: EventStore,
+  checkpoints: CheckpointStore,
+  logger: Logger,
+  secret?: Buffer,
+) => {
+  const key = (purpose: string) => (secret === undefined ? randomBytes(32) : deriveKey(secret, purpose))
+  const clock = createTestClock(minutesFromStart(-12 * 24 * 60))
+  const sms = createDevSmsSender()
+  const imtahan = createImtahan({
+    store,
+    registry: createFixtureRegistry(),
+    sms,
+    passwordHasher: createScryptPasswordHasher({ N: 2 ** 10, r: 8, p: 1 }),
+    codeHasher: createHmacCodeHasher(key('confirmation-codes')),
+    finFingerprint: createFinFingerprint(key('fin-fingerprint')),
+    clock,
+    checkpoints,
+    logger,
+  })
+  return { imtahan, clock, sms }
+}
+
+/** How seeded candidate `n` signs in (a password hashed cheaply at seeding). */
+export const seededLogin = (n: number) => {
+  const digits = String(n).padStart(4, '0')
+  return { login: `DEV${digits}`, password: `Load-${digits}-parol` }
+}
+
 /** CAB-1…7, PAY-1…3, EXM-10 for generated person `DEVnnnn`, through the facade; the cabinet id. */
-const enrol = async (app: Imtahan, sms: DevSmsSender, n: number): Promise<string> => {
+const enrol = async (
+  app: Imtahan,
+  sms: DevSmsSender,
+  n: number,
+  at: (minutes: number) => Date,
+): Promise<string> => {
   const digits = String(n).padStart(4, '0')
   const fin = `DEV${digits}`
   const document = { series: 'AZE', number: `1000${digits}` }
@@ -107,7 +159,7 @@ const enrol = async (app: Imtahan, sms: DevSmsSender, n: number): Promise<string
     decodeWith(PhoneCodeInput)({ code: /\b(\d{6})\b/.exec(sms.lastMessageTo(phone) ?? '')?.[1] }),
   )
   must(step('confirms the phone'), await app.cabinets.confirmPhone(cabinetId, code, ANONYMOUS))
-  const password = typed('types a password')(decodeWith(PasswordInput)({ password: `Load-${digits}-parol` }))
+  const password = typed('types a password')(decodeWith(PasswordInput)({ password: seededLogin(n).password }))
   must(step('sets a password'), await app.cabinets.completeRegistration(cabinetId, password, ANONYMOUS))
   const paymentCode = `LOAD-${fin}`
   must(
@@ -118,7 +170,7 @@ const enrol = async (app: Imtahan, sms: DevSmsSender, n: number): Promise<string
           paymentCode,
           amount: '20.00',
           documentNumber: document.number,
-          paidAt: minutesFromStart(-11 * 24 * 60).toISOString(),
+          paidAt: at(-11 * 24 * 60).toISOString(),
           providerReference: `load-${n}`,
         }),
       ),
@@ -136,15 +188,21 @@ const enrol = async (app: Imtahan, sms: DevSmsSender, n: number): Promise<string
   return cabinetId
 }
 
-/** The sitting, then `count` candidates registered, admitted and seated; the clock ends 5 minutes into the exam. */
+/**
+ * The sitting, then `count` candidates registered, admitted and seated; the
+ * clock ends 5 minutes into the exam. `startsAt` (10 June 2026 by default) may
+ * be a few minutes before real time, for servers that run on the real clock.
+ */
 export const seed = async (
   app: Imtahan,
   sms: DevSmsSender,
   clock: ReturnType<typeof createTestClock>,
   count: number,
+  startsAt: Date = STARTS_AT,
 ) => {
+  const at = (minutes: number) => new Date(startsAt.getTime() + minutes * 60_000)
   const { form, key } = formBB()
-  clock.set(minutesFromStart(-12 * 24 * 60))
+  clock.set(at(-12 * 24 * 60))
   must(
     'define the sitting',
     await app.exams.board.defineSitting(
@@ -153,7 +211,7 @@ export const seed = async (
         decodeWith(DefineSittingInput)({
           examId: EXAM_ID,
           title: 'Load test sitting',
-          startsAt: STARTS_AT.toISOString(),
+          startsAt: startsAt.toISOString(),
           venue: { name: 'Load test centre', address: 'Baku, loopback 1' },
           halls: Array.from({ length: Math.ceil(count / HALL_SEATS) }, (_, i) => ({
             hallId: `hall-${i + 1}`,
@@ -169,15 +227,17 @@ export const seed = async (
       BOARD,
     ),
   )
-  clock.set(minutesFromStart(-10 * 24 * 60))
+  clock.set(at(-10 * 24 * 60))
   const cabinets = await inParallel(
     Array.from({ length: count }, (_, n) => n),
     SEED_WIDTH,
-    (n) => enrol(app, sms, n),
+    (n) => enrol(app, sms, n, at),
   )
+  // The roster is a view the runners keep up to date: on a busy machine it may not have every slip yet.
+  await app.settle()
   const roster = must('roster', await app.exams.staff.roster(EXAM_ID, STAFF))
   const seats = new Map(roster.map((row) => [row.sessionId, row]))
-  clock.set(minutesFromStart(-40))
+  clock.set(at(-40))
   await inParallel(cabinets, SEED_WIDTH, async (cabinetId) => {
     const sessionId = `${EXAM_ID}.${cabinetId}`
     const seat = seats.get(sessionId)
@@ -197,7 +257,7 @@ export const seed = async (
     )
     if (!admitted.admitted) throw new Error(`${sessionId} refused: ${admitted.reasons.join(', ')}`)
   })
-  clock.set(minutesFromStart(-25))
+  clock.set(at(-25))
   await inParallel(cabinets, SEED_WIDTH, async (cabinetId) => {
     const sessionId = `${EXAM_ID}.${cabinetId}`
     const seat = seats.get(sessionId)
@@ -212,6 +272,6 @@ export const seed = async (
       ),
     )
   })
-  clock.set(minutesFromStart(5))
+  clock.set(at(5))
   return { cabinets, tasks: form.tasks.map((task) => task.id) }
 }

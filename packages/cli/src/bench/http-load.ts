@@ -3,17 +3,10 @@ import { randomBytes, randomUUID } from 'node:crypto'
 import type { AddressInfo } from 'node:net'
 import { serve } from '@hono/node-server'
 import {
-  createDevSmsSender,
-  createFinFingerprint,
-  createFixtureRegistry,
-  createHmacCodeHasher,
-  createImtahan,
   createLogger,
-  createScryptPasswordHasher,
   createSqlCheckpointStore,
   createSqlEventStore,
   createSqlIdempotencyStore,
-  createTestClock,
   type EventStore,
   openSqlDatabase,
 } from '@imtahan/adapters'
@@ -28,7 +21,7 @@ import {
   type LoadPlan,
 } from './http-load-client.js'
 
-import { EXAM_ID, inParallel, minutesFromStart, SEED_WIDTH, seed } from './http-load-seed.js'
+import { EXAM_ID, inParallel, SEED_WIDTH, seed, seedingFacade } from './http-load-seed.js'
 export type AnswerLoadOptions = {
   /** A PostgreSQL server; a fresh schema is made in it and dropped afterwards. */
   readonly databaseUrl: string
@@ -86,7 +79,8 @@ export const meetsAnswerLoadTarget = (result: AnswerLoadResult): boolean =>
   result.lost === 0 &&
   result.refused === 0
 
-const inChildProcess = (plan: LoadPlan): Promise<LoadOutcome> =>
+/** Runs the load client in a child process of its own (see `client` in AnswerLoadOptions). */
+export const inChildProcess = (plan: LoadPlan): Promise<LoadOutcome> =>
   new Promise((resolve, reject) => {
     const child = fork(new URL('./http-load-client.js', import.meta.url), [], {
       env: { ...process.env, [CLIENT_PROCESS_FLAG]: '1' },
@@ -124,7 +118,7 @@ export const missingAnswers = (
 }
 
 /** Accepted answers missing from their session streams (`TaskAnswered` events). */
-const countLost = async (
+export const countLost = async (
   store: EventStore,
   sessionIds: readonly string[],
   accepted: readonly AcceptedAnswer[],
@@ -170,22 +164,9 @@ export const benchAnswerLoad = async (options: AnswerLoadOptions): Promise<Answe
     const store = await createSqlEventStore('postgres', client, { schema })
     const idempotency = await createSqlIdempotencyStore(client, { schema })
     const checkpoints = await createSqlCheckpointStore(client, schema)
-    const clock = createTestClock(minutesFromStart(-12 * 24 * 60))
-    const sms = createDevSmsSender()
     // The server logs one line per request as `imtahan serve` does; the lines go nowhere.
     const logger = createLogger({ level: 'info' }, { write: () => {} })
-    const imtahan = createImtahan({
-      store,
-      registry: createFixtureRegistry(),
-      sms,
-      // Cheap on purpose: seeding signs up hundreds of cabinets; no password is checked under load.
-      passwordHasher: createScryptPasswordHasher({ N: 2 ** 10, r: 8, p: 1 }),
-      codeHasher: createHmacCodeHasher(randomBytes(32)),
-      finFingerprint: createFinFingerprint(randomBytes(32)),
-      clock,
-      checkpoints,
-      logger,
-    })
+    const { imtahan, clock, sms } = seedingFacade(store, checkpoints, logger)
     const http = createApp({
       imtahan,
       clock,
@@ -221,7 +202,7 @@ export const benchAnswerLoad = async (options: AnswerLoadOptions): Promise<Answe
       })
     const { port } = server.address() as AddressInfo
     const plan: LoadPlan = {
-      url: `http://127.0.0.1:${port}`,
+      urls: [`http://127.0.0.1:${port}`],
       examId: EXAM_ID,
       candidates,
       connections,

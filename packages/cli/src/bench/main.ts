@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url'
 import type { EventStore } from '@imtahan/adapters'
 import { aggregateLoads, rescoreAfterReview } from './exam-scenarios.js'
 import { ANSWER_LOAD_TARGET, benchAnswerLoad, meetsAnswerLoadTarget } from './http-load.js'
+import { answerScaleRow } from './http-load-scale.js'
 import { batchAppends, logReads, singleAppends, streamReads } from './scenarios.js'
 import { benchScoring } from './scoring.js'
 import { benchStart, START_TARGETS } from './start.js'
@@ -14,7 +15,7 @@ import { type BenchRow, markdownTable, replaceBenchSection, type Target, textTab
 /**
  * `npm run bench`: every figure of the brief in one table — store appends
  * and reads, aggregate loads, scoring, the re-score after an expert review,
- * the HTTP load test of answer submission —
+ * the HTTP load test of answer submission, on one serve process and on two —
  * printed and written into docs/benchmarks.md. Each scenario is bounded (a
  * fixed count or a few seconds); the whole run takes a few minutes.
  */
@@ -147,6 +148,7 @@ const run = async (): Promise<void> => {
       if (isPostgres) {
         await rescoreScenarios(store, measure)
         await answerLoadScenario(databaseUrl ?? '', add, name)
+        add(await answerScaleRow(databaseUrl ?? '', name))
       }
     } finally {
       await cleanup()

@@ -2,7 +2,6 @@ import type { AddressInfo } from 'node:net'
 import { serve } from '@hono/node-server'
 import { getConnInfo } from '@hono/node-server/conninfo'
 import {
-  createDevClock,
   createDevSmsSender,
   createFinFingerprint,
   createFixtureRegistry,
@@ -25,6 +24,7 @@ import {
 import type pino from 'pino'
 import { openBacking } from './backing.js'
 import { loadServeCalendar } from './calendar.js'
+import { openDevClock } from './dev-clock.js'
 import { checkLogBeforeServing } from './log-check.js'
 import { DEV_API_KEYS, type ServeOptions } from './options.js'
 import { readinessOf } from './readiness.js'
@@ -84,7 +84,8 @@ export const startServer = async (
     holders: () => backing.leases.holders(),
     ...(readiness.lags === undefined ? {} : { lags: readiness.lags }),
   })
-  const devClock = options.dev ? createDevClock() : undefined
+  const dev = options.dev ? await openDevClock(backing, logger, options.store === 'postgres') : undefined
+  const devClock = dev?.clock
   const clock = devClock ?? systemClock
   const imtahan = createImtahan({
     store: instrumentEventStore(backing.store, metrics),
@@ -161,6 +162,7 @@ export const startServer = async (
       clearTimeout(grace)
       await imtahan.stop()
       signIn.stop()
+      dev?.stop()
       await backing.close()
       logger.info('stopped')
     })()

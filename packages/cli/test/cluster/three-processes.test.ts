@@ -1,6 +1,7 @@
 import { openSqlDatabase, openSqlEventLog, runAudit, type SqlClient, sqlAuditSource } from '@imtahan/adapters'
 import { dropPostgresSchema } from '@imtahan/adapters/postgres'
 import { afterAll, describe, expect, it } from 'vitest'
+import { type Answering, answering, answerNext, checkAnswers } from './answers.js'
 import { viewsAgainstRebuild, waitForNoLag } from './converge.js'
 import { call, requestsSent } from './http.js'
 import { type Acknowledged, fund, join, joinSurely, type Member, transfer } from './load.js'
@@ -13,18 +14,23 @@ import {
   skipWhy,
   stopProcess,
 } from './processes.js'
+import { clockIsPast, seatMembersAtExamStart } from './sitting.js'
 
 const LOAD_MS = 15_000
 const WORKERS = 6
 const MEMBERS = 6
+/** Between one member's answers: ~10/s each at most. */
+const ANSWER_PACE_MS = 100
 
 const alive = (served: Served) => served.child.exitCode === null && served.child.signalCode === null
 
 /**
  * Three `imtahan serve` processes on one PostgreSQL behind a round-robin
- * client, under a mixed load of registrations, credits and transfers, while
- * one is killed (SIGKILL) and another restarted. Bounded: ~15 s of load, a
- * few hundred requests.
+ * client, under a mixed load of registrations, credits, transfers and answer
+ * submissions, while one is killed (SIGKILL) and another restarted. The
+ * members sit an exam set up over HTTP; the dev clock, moved through one
+ * process, is every process's (it lives in the database). Bounded: ~15 s of
+ * load, a few hundred requests.
  */
 const suite = DATABASE_URL && built ? describe : describe.skip
 suite('three serve processes, one killed and one restarted under load', () => {
@@ -37,7 +43,7 @@ suite('three serve processes, one killed and one restarted under load', () => {
     await dropPostgresSchema(DATABASE_URL!, cluster.schema)
   })
 
-  it('loses no acknowledged write, doubles no money, keeps every token and converges', async () => {
+  it('loses no acknowledged write or answer, doubles no money, keeps every token and converges', async () => {
     processes.push(...(await Promise.all([0, 1, 2].map(() => serveProcess(cluster)))))
     sql = await openSqlDatabase({ kind: 'postgres', connectionString: DATABASE_URL!, poolSize: 2 })
     let turn = 0
@@ -59,6 +65,9 @@ suite('three serve processes, one killed and one restarted under load', () => {
       expect(code).toBeDefined()
       acknowledged.credits.push(code!)
     }
+    // The members register for a sitting, are admitted and seated; the shared clock ends 5 minutes into it.
+    const { startsAt } = await seatMembersAtExamStart(next, members)
+    const answerings = members.map(answering)
     const tokensBefore = members.map((member) => member.token)
 
     // Leases: at most one live holder per name at every sample (advisory locks joined with lease_holders).
@@ -94,6 +103,15 @@ suite('three serve processes, one killed and one restarted under load', () => {
         }
       }
     }
+    // One answerer per member, beside the workers: one answer at a time, so the order sent is the order recorded;
+    // paced, so that on two busy cores the answers do not starve the money moves of the other workers.
+    const answerer = async (state: Answering) => {
+      while (Date.now() - started < LOAD_MS) {
+        requests += 1
+        await answerNext(urls, state)
+        await new Promise((resolve) => setTimeout(resolve, ANSWER_PACE_MS))
+      }
+    }
     const chaos = (async () => {
       await new Promise((resolve) => setTimeout(resolve, LOAD_MS / 3))
       await stopProcess(processes[1]!, 'SIGKILL')
@@ -101,7 +119,11 @@ suite('three serve processes, one killed and one restarted under load', () => {
       await stopProcess(processes[2]!, 'SIGTERM')
       processes.push(await serveProcess(cluster))
     })()
-    await Promise.all([...Array.from({ length: WORKERS }, (_, w) => worker(w)), chaos])
+    await Promise.all([
+      ...Array.from({ length: WORKERS }, (_, w) => worker(w)),
+      ...answerings.map(answerer),
+      chaos,
+    ])
     clearInterval(sampler)
 
     // No acknowledged write lost: each is a stream in the log.
@@ -114,6 +136,14 @@ suite('three serve processes, one killed and one restarted under load', () => {
     for (const code of acknowledged.credits) expect(streams, `payment ${code}`).toContain(`payment-${code}`)
     for (const id of acknowledged.transfers) expect(streams, `transfer ${id}`).toContain(`transfer-${id}`)
     expect(acknowledged.transfers.length).toBeGreaterThan(10)
+    // EXM-15: every acknowledged answer is in its session's stream, and the last one per task is recorded.
+    for (const state of answerings) {
+      const answers = await checkAnswers(sql, cluster.schema, state)
+      expect(answers.missing, `answers of ${state.member.cabinetNumber}`).toBe(0)
+      expect(answers.lastDiffer, `last answers of ${state.member.cabinetNumber}`).toEqual([])
+    }
+    const answered = answerings.reduce((sum, state) => sum + state.acknowledged.length, 0)
+    expect(answered, JSON.stringify(answerings.map((state) => state.refused))).toBeGreaterThan(30)
 
     // WAL-6 from the events: the auditor's checks (money, hash chains, …) over the whole log.
     const report = await runAudit(sqlAuditSource(await openSqlEventLog(sql, cluster.schema), 'cluster'))
@@ -149,12 +179,14 @@ suite('three serve processes, one killed and one restarted under load', () => {
     const views = await viewsAgainstRebuild(sql, cluster.schema)
     expect(views.differ).toEqual([])
     expect(views.compared).toBeGreaterThan(0)
+    // One clock: every process, the restarted and the fresh one too, is past the exam's start.
+    for (const served of survivors) expect(await clockIsPast(served.url, startsAt), served.url).toBe(true)
     for (const served of survivors)
       for (const token of tokensBefore)
         expect((await call(served.url, 'GET', '/cabinets/me', { token })).status).toBe(200)
     console.info(
       `cluster: ${requests} operations (${requestsSent.requests} HTTP requests in all) in ${LOAD_MS / 1000} s; acknowledged ${acknowledged.cabinets.length} cabinets, ` +
-        `${acknowledged.credits.length} credits, ${acknowledged.transfers.length} transfers; ${leaseSamples.length} lease samples, ${views.compared} view documents compared`,
+        `${acknowledged.credits.length} credits, ${acknowledged.transfers.length} transfers, ${answered} answers; ${leaseSamples.length} lease samples, ${views.compared} view documents compared`,
     )
   }, 90_000)
 })

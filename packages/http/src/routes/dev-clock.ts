@@ -1,10 +1,23 @@
 import type { DevClock, Imtahan } from '@imtahan/adapters'
 import { domainError } from '@imtahan/domain'
 import * as E from 'fp-ts/lib/Either.js'
+import type { MiddlewareHandler } from 'hono'
 import * as t from 'io-ts'
 import { object, text } from '../openapi/codecs.js'
 import { describeCodec } from '../openapi/json-schema.js'
 import type { AddRoute } from './deps.js'
+
+/**
+ * Development only: before each request, the dev clock catches up with a move
+ * made on another process on the same database (one single-row read), so a
+ * move acknowledged anywhere holds for every request that starts after it.
+ */
+export const followDevClock =
+  (clock: DevClock): MiddlewareHandler =>
+  async (_c, next) => {
+    await clock.refresh()
+    await next()
+  }
 
 const minutes = describeCodec(
   new t.Type<number, number, unknown>('number', t.number.is, t.number.validate, t.number.encode),
@@ -26,7 +39,8 @@ export const devClockRoutes = (add: AddRoute, clock: DevClock, imtahan: Imtahan)
     description:
       'Send `{ "advanceMinutes": n }` or `{ "to": "<instant>" }`. The clock only moves forward. ' +
       'Sessions due to close by the new time are closed at once (EXM-16). Sign-in tokens expire as time ' +
-      'moves: sign in again after a long move.',
+      'moves: sign in again after a long move. Processes on one database share the clock: a move on one ' +
+      'holds on all from their next request.',
     guard: 'none',
     body: object(
       'DevClockMove',
@@ -74,6 +88,8 @@ export const devClockRoutes = (add: AddRoute, clock: DevClock, imtahan: Imtahan)
           domainError('dev.clock_backwards', error instanceof Error ? error.message : String(error)),
         )
       }
+      // Other processes on the same database take the new time from their next request on.
+      await clock.publish()
       const closedSessions = await imtahan.exams.closeDueSessions()
       return E.right({
         now: clock.now().toISOString(),

@@ -101,6 +101,17 @@ const MIGRATIONS: readonly Migration[] = [
       )`,
     ],
   },
+  {
+    version: 6,
+    name: 'dev clock',
+    // Dev mode's clock offset (store/sql/dev-clock.ts), one row, so every process on the database keeps one time.
+    statements: (s) => [
+      `create table ${s}.dev_clock (
+        id boolean primary key default true check (id),
+        offset_ms bigint not null
+      )`,
+    ],
+  },
 ]
 
 /**

@@ -1,0 +1,30 @@
+import { existsSync } from 'node:fs'
+import { fileURLToPath } from 'node:url'
+import { describe, expect, it } from 'vitest'
+import { benchAnswerScale } from '../src/bench/http-load-scale.js'
+
+const DATABASE_URL = process.env.DATABASE_URL
+const built = existsSync(fileURLToPath(new URL('../dist/main.js', import.meta.url)))
+
+describe('the two-process answer bench checks what it claims', () => {
+  it.skipIf(DATABASE_URL === undefined || !built)(
+    'a small run on one and on two real serve processes: every answer accepted and in the store',
+    async () => {
+      const result = await benchAnswerScale({
+        databaseUrl: DATABASE_URL ?? '',
+        rounds: 1,
+        seconds: 1,
+        connections: 4,
+        candidates: 8,
+        warmupRequests: 10,
+        client: 'inline',
+      })
+      expect(result.rounds.map(([processes]) => processes)).toEqual([1, 2])
+      expect(result.one.answers).toBeGreaterThan(0)
+      expect(result.two.answers).toBeGreaterThan(0)
+      expect(result).toMatchObject({ refused: 0, lost: 0, candidates: 8, connections: 4 })
+      expect(result.accepted).toBe(result.one.answers + result.two.answers + 20)
+    },
+    180_000,
+  )
+})
