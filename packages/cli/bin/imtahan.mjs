@@ -1,11 +1,14 @@
 #!/usr/bin/env node
 // `npx imtahan …` and `npm start` from a clone: runs the built CLI, building
-// first when a package's dist is missing or older than its sources, so a
-// warm start does not rebuild anything (docs/operators.md, "Fast start").
+// first only the packages whose dist is missing or older than their sources
+// (a few stat calls), so a warm start rebuilds nothing; the build itself is a
+// transpile by esbuild (./transpile.mjs), tsc stays the type-checking build
+// (docs/operators.md, "Running the server").
 import { spawnSync } from 'node:child_process'
 import { readdirSync, statSync, utimesSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { fileURLToPath, pathToFileURL } from 'node:url'
+import { transpile } from './transpile.mjs'
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..')
 /** Each package and the file its build writes last-but-surely (tsc rewrites every output). */
@@ -43,23 +46,37 @@ const stale = PACKAGES.filter(([name, entry]) => {
 }).map(([name]) => name)
 
 const force = process.env.IMTAHAN_FORCE_BUILD === '1'
-if (stale.length > 0 || force) {
-  process.stderr.write(`imtahan: building (${stale.join(', ') || 'forced'}) …\n`)
+const toBuild = force ? PACKAGES.map(([name]) => name) : stale
+
+/** `turbo run build` (tsc): only when esbuild is missing, as in an install without devDependencies. */
+const buildWithTsc = () => {
   const turbo = join(root, 'node_modules', 'turbo', 'bin', 'turbo')
   // The build's output goes to stderr: stdout is the command's own (`imtahan export | …`).
   const args = ['run', 'build', '--output-logs=errors-only', ...(force ? ['--force'] : [])]
-  const built = spawnSync(process.execPath, [turbo, ...args], {
-    cwd: root,
-    stdio: ['ignore', 2, 2],
-  })
+  const built = spawnSync(process.execPath, [turbo, ...args], { cwd: root, stdio: ['ignore', 2, 2] })
   if (built.status !== 0) {
     process.stderr.write('imtahan: the build failed; run `npm run build` to see why\n')
     process.exit(built.status ?? 1)
   }
-  // turbo may answer from its cache without rewriting dist (the outputs already match the sources):
-  // mark each package as built now, so the next start sees it fresh.
+}
+
+if (toBuild.length > 0) {
+  process.stderr.write(`imtahan: building (${force ? 'forced' : stale.join(', ')}) …\n`)
+  let transpiled
+  try {
+    transpiled = await transpile(root, toBuild)
+  } catch (error) {
+    process.stderr.write(`imtahan: the build failed (${error.message}); run \`npm run build\` to see why\n`)
+    process.exit(1)
+  }
+  if (!transpiled) buildWithTsc()
+  // turbo may answer from its cache, and esbuild may leave an unchanged file as it was:
+  // mark each package built now as built, so the next start sees it fresh.
   const now = new Date()
-  for (const [name, entry] of PACKAGES) utimesSync(join(root, 'packages', name, 'dist', entry), now, now)
+  const built = transpiled ? toBuild : PACKAGES.map(([name]) => name)
+  for (const [name, entry] of PACKAGES) {
+    if (built.includes(name)) utimesSync(join(root, 'packages', name, 'dist', entry), now, now)
+  }
 }
 
 await import(pathToFileURL(join(root, 'packages', 'cli', 'dist', 'main.js')).href)
