@@ -20,8 +20,6 @@ import {
   type SqlClient,
   sqlLogHead,
 } from '@imtahan/adapters'
-import { createEventStoreDbStore } from '@imtahan/adapters/eventstoredb'
-import { createPostgresLeases } from '@imtahan/adapters/postgres'
 import { describeStore, pgliteFolder } from '../store-options.js'
 import type { ServeOptions } from './options.js'
 
@@ -79,7 +77,10 @@ export const openBacking = async (options: ServeOptions, logger?: Logger): Promi
       const store =
         options.store === 'memory'
           ? createMemoryEventStore()
-          : createEventStoreDbStore({ connectionString: options.eventStoreUrl ?? '' })
+          : // Loaded on use: the EventStoreDB client (gRPC) is ~2 MB of JavaScript a PGlite start never needs.
+            (await import('@imtahan/adapters/eventstoredb')).createEventStoreDbStore({
+              connectionString: options.eventStoreUrl ?? '',
+            })
       const leases = createLocalLeases(instanceIdOf())
       return {
         store,
@@ -116,7 +117,7 @@ export const openBacking = async (options: ServeOptions, logger?: Logger): Promi
         const views = await createSqlViewStore(client, { schema })
         // PGlite is one process by construction (one open instance per folder): a map is lease enough.
         const leases = postgres
-          ? await createPostgresLeases({
+          ? await (await import('@imtahan/adapters/postgres')).createPostgresLeases({
               connectionString: options.databaseUrl ?? '',
               instanceId: instanceIdOf(),
               schema,

@@ -8,7 +8,6 @@ import {
   openSqlEventLog,
   sqlAuditSource,
 } from '@imtahan/adapters'
-import { createEventStoreDbStore } from '@imtahan/adapters/eventstoredb'
 import {
   describeStore,
   parseStoreSelection,
@@ -59,6 +58,8 @@ export const openLogFromArgs = async (args: StoreArgs, env: NodeJS.ProcessEnv): 
   const selection = parseStoreSelection(args, env, READABLE)
   const name = describeStore(selection)
   if (selection.store === 'eventstoredb') {
+    // Loaded on use: the EventStoreDB client (gRPC) is ~2 MB of JavaScript the other stores never need.
+    const { createEventStoreDbStore } = await import('@imtahan/adapters/eventstoredb')
     const store = createEventStoreDbStore({ connectionString: selection.eventStoreUrl ?? '' })
     return { log: store, source: logAuditSource(store, name), close: () => store.close() }
   }

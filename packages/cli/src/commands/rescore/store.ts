@@ -1,7 +1,6 @@
 import { existsSync } from 'node:fs'
 import { join } from 'node:path'
 import { createSqlEventStore, type EventStore, openSqlDatabase, openSqlEventLog } from '@imtahan/adapters'
-import { createEventStoreDbStore } from '@imtahan/adapters/eventstoredb'
 import {
   describeStore,
   parseStoreSelection,
@@ -29,8 +28,11 @@ export const openWritableStore = async (
 ): Promise<{ readonly store: EventStore; readonly where: string }> => {
   const selection = parseStoreSelection(args, env, RESCORE_STORES)
   const where = describeStore(selection)
-  if (selection.store === 'eventstoredb')
+  if (selection.store === 'eventstoredb') {
+    // Loaded on use: the EventStoreDB client (gRPC) is ~2 MB of JavaScript the other stores never need.
+    const { createEventStoreDbStore } = await import('@imtahan/adapters/eventstoredb')
     return { store: createEventStoreDbStore({ connectionString: selection.eventStoreUrl ?? '' }), where }
+  }
   const postgres = selection.store === 'postgres'
   const folder = pgliteFolder(selection.dataDir)
   if (!postgres && !existsSync(join(folder, 'PG_VERSION')))
