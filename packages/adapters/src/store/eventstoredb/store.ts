@@ -21,6 +21,7 @@ import {
   toEsdbReadPosition,
   toJsonSafe,
 } from './mapping.js'
+import { appendToStreamsOneByOne, readStreamsOneByOne } from '../one-by-one.js'
 import { readAllPage } from './read-all.js'
 
 export type EventStoreDbOptions = {
@@ -99,11 +100,16 @@ export const createEventStoreDbStore = (options: EventStoreDbOptions): EventStor
   const readAll = (readOptions: ReadAllOptions = {}): Promise<readonly RecordedEvent[]> =>
     readAllPage((request) => client.readAll(request), readOptions)
 
+  const appendToStream: EventStore['appendToStream'] = (streamId, events, expected, context) =>
+    appendOptimistically(streamId, events, expected, context, clock, steps(streamId, expected))
+
   return {
     name: 'eventstoredb',
     readStream,
-    appendToStream: (streamId, events, expected, context) =>
-      appendOptimistically(streamId, events, expected, context, clock, steps(streamId, expected)),
+    // EventStoreDB reads one stream per call and has no multi-stream transaction: bounded parallel calls.
+    readStreams: (reads) => readStreamsOneByOne({ readStream }, reads),
+    appendToStream,
+    appendToStreams: (appends, context) => appendToStreamsOneByOne({ appendToStream }, appends, context),
     readAll,
     subscribeToAll: (subscribeOptions) => {
       const after = subscribeOptions.after
