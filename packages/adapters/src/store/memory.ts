@@ -90,7 +90,8 @@ export const createMemoryEventStore = (options: MemoryEventStoreOptions = {}): E
     // Every accepted stream is written in one synchronous run: one "transaction".
     appendToStreams: (appends, context) =>
       appendManyOptimistically(appends, context, clock, {
-        snapshots: async (wanted) => new Map(wanted.map(({ streamId, ids }) => [streamId, snapshot(streamId, ids)])),
+        snapshots: async (wanted) =>
+          new Map(wanted.map(({ streamId, ids }) => [streamId, snapshot(streamId, ids)])),
         writeMany: async (writes) => writes.map(writeNow),
       }),
 

@@ -57,17 +57,22 @@ export const appendToStreamsOneByOne = async (
 ): Promise<readonly StreamAppendOutcome[]> => {
   const named = new Set<string>()
   for (const { streamId, events } of appends) {
-    if (named.has(streamId)) throw new TypeError(`Stream ${streamId} appears twice in one multi-stream append`)
+    if (named.has(streamId))
+      throw new TypeError(`Stream ${streamId} appears twice in one multi-stream append`)
     named.add(streamId)
     checkBatch(streamId, events)
   }
-  return mapBounded(appends, parallel, async ({ streamId, events, expected }): Promise<StreamAppendOutcome> => {
-    try {
-      return { streamId, ok: true, result: await store.appendToStream(streamId, events, expected, context) }
-    } catch (error) {
-      if (error instanceof WrongExpectedVersionError || error instanceof DuplicateEventIdError)
-        return { streamId, ok: false, error }
-      throw error
-    }
-  })
+  return mapBounded(
+    appends,
+    parallel,
+    async ({ streamId, events, expected }): Promise<StreamAppendOutcome> => {
+      try {
+        return { streamId, ok: true, result: await store.appendToStream(streamId, events, expected, context) }
+      } catch (error) {
+        if (error instanceof WrongExpectedVersionError || error instanceof DuplicateEventIdError)
+          return { streamId, ok: false, error }
+        throw error
+      }
+    },
+  )
 }

@@ -1,5 +1,11 @@
 import type { Clock } from '../ports/clock.js'
-import { checkBatch, expectationHolds, nextRevision, resolveKnownIds, type StreamHead } from './append-rules.js'
+import {
+  checkBatch,
+  expectationHolds,
+  nextRevision,
+  resolveKnownIds,
+  type StreamHead,
+} from './append-rules.js'
 import { type ChainedEvent, chainEvents } from './hash-chain.js'
 import type { StreamGuess, StreamSnapshot } from './optimistic-append.js'
 import {
@@ -39,11 +45,20 @@ const MAX_ATTEMPTS = 100
 
 type Outcomes = Map<string, StreamAppendOutcome>
 
-const chainedFor = (append: StreamAppend, head: StreamHead, lastHash: string | null, at: string, context?: EventContext) =>
-  chainEvents(append.streamId, append.events, nextRevision(head), lastHash, at, context)
+const chainedFor = (
+  append: StreamAppend,
+  head: StreamHead,
+  lastHash: string | null,
+  at: string,
+  context?: EventContext,
+) => chainEvents(append.streamId, append.events, nextRevision(head), lastHash, at, context)
 
 /** Writes `writes`, records the winners in `outcomes`, answers the streams that lost their race. */
-const writeAndRecord = async (steps: AppendManySteps, writes: readonly ChainedWrite[], outcomes: Outcomes) => {
+const writeAndRecord = async (
+  steps: AppendManySteps,
+  writes: readonly ChainedWrite[],
+  outcomes: Outcomes,
+) => {
   if (writes.length === 0) return new Set<string>()
   const written = await steps.writeMany(writes)
   const lost = new Set<string>()
@@ -93,7 +108,11 @@ const decide = async (
         position: await stream.lastPosition(),
       },
     }
-  return { streamId, events: chainedFor(append, stream.head, stream.lastHash, at, context), head: stream.head }
+  return {
+    streamId,
+    events: chainedFor(append, stream.head, stream.lastHash, at, context),
+    head: stream.head,
+  }
 }
 
 /**
@@ -113,7 +132,8 @@ export const appendManyOptimistically = async (
 ): Promise<readonly StreamAppendOutcome[]> => {
   const named = new Set<string>()
   for (const { streamId, events } of appends) {
-    if (named.has(streamId)) throw new TypeError(`Stream ${streamId} appears twice in one multi-stream append`)
+    if (named.has(streamId))
+      throw new TypeError(`Stream ${streamId} appears twice in one multi-stream append`)
     named.add(streamId)
     checkBatch(streamId, events)
   }
@@ -138,7 +158,10 @@ export const appendManyOptimistically = async (
     if (attempt > MAX_ATTEMPTS)
       throw new Error(`Append to ${pending[0]!.streamId} lost ${MAX_ATTEMPTS} races in a row`)
     const snapshots = await steps.snapshots(
-      pending.map(({ streamId, events }) => ({ streamId, ids: events.map((event) => event.id.toLowerCase()) })),
+      pending.map(({ streamId, events }) => ({
+        streamId,
+        ids: events.map((event) => event.id.toLowerCase()),
+      })),
     )
     const now = clock.now().toISOString()
     const writes: ChainedWrite[] = []

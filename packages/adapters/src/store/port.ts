@@ -152,7 +152,10 @@ export interface EventStore {
    * and appends stream by stream (bounded parallel). A malformed batch (an id
    * that is not a UUID, a stream named twice) is thrown before anything is written.
    */
-  appendToStreams(appends: readonly StreamAppend[], context?: EventContext): Promise<readonly StreamAppendOutcome[]>
+  appendToStreams(
+    appends: readonly StreamAppend[],
+    context?: EventContext,
+  ): Promise<readonly StreamAppendOutcome[]>
   /** Global order; never skips an event that becomes visible later with a smaller position. */
   readAll(options?: ReadAllOptions): Promise<readonly RecordedEvent[]>
   /** Catches up from the checkpoint, then follows new events, one at a time, in global order. */

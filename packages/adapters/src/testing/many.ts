@@ -3,7 +3,8 @@ import { DuplicateEventIdError, type StreamAppendOutcome, WrongExpectedVersionEr
 import type { Runner } from './runner.js'
 import { checkpoint, event, events, newStream, onlyStreams, type StoreRef } from './support.js'
 
-const refusal = (outcome: StreamAppendOutcome | undefined) => (outcome?.ok === false ? outcome.error : undefined)
+const refusal = (outcome: StreamAppendOutcome | undefined) =>
+  outcome?.ok === false ? outcome.error : undefined
 
 /** Many streams in one call: `readStreams` and `appendToStreams`, with conflicts reported per stream. */
 export const multiStreamContract = ({ describe, it, expect }: Runner, store: StoreRef) => {
@@ -39,13 +40,20 @@ export const multiStreamContract = ({ describe, it, expect }: Runner, store: Sto
         ],
         { principal: 'system:rescore' },
       )
-      expect(outcomes.map((o) => [o.streamId, o.ok, o.ok ? o.result.nextExpectedRevision : undefined])).toEqual([
+      expect(
+        outcomes.map((o) => [o.streamId, o.ok, o.ok ? o.result.nextExpectedRevision : undefined]),
+      ).toEqual([
         [a, true, 2n],
         [b, true, 1n],
       ])
       const all = onlyStreams(await store().readAll({ after }), a, b)
       // Every event is in the global log; the order between streams of one call is the store's own.
-      expect(all.map((e) => e.type).filter((type) => type !== 'Counted').sort()).toEqual(['A2', 'B0', 'B1'])
+      expect(
+        all
+          .map((e) => e.type)
+          .filter((type) => type !== 'Counted')
+          .sort(),
+      ).toEqual(['A2', 'B0', 'B1'])
       expect(verifyChain([...(await store().readStream(a)), ...(await store().readStream(b))])).toEqual([])
       expect((await store().readStream(b))[0]!.metadata).toMatchObject({ principal: 'system:rescore' })
     })

@@ -1,5 +1,6 @@
 import { EventStoreDBClient, excludeSystemEvents, jsonEvent } from '@eventstore/db-client'
 import type { Clock } from '../../ports/clock.js'
+import { appendToStreamsOneByOne, readStreamsOneByOne } from '../one-by-one.js'
 import { type AppendSteps, appendOptimistically, snapshotOfEvents } from '../optimistic-append.js'
 import {
   type EventStore,
@@ -21,7 +22,6 @@ import {
   toEsdbReadPosition,
   toJsonSafe,
 } from './mapping.js'
-import { appendToStreamsOneByOne, readStreamsOneByOne } from '../one-by-one.js'
 import { readAllPage } from './read-all.js'
 
 export type EventStoreDbOptions = {

@@ -7,7 +7,12 @@ import { type SqlClient, sqlState } from './client.js'
 import { type EventRow, type statements, toPosition, toRecordedEvent } from './statements.js'
 
 type KnownId = { id: string; revision: string; position: string; transaction_id: string }
-type HeadsRow = { stream_id: string; revision: string | null; last_hash: string | null; known: KnownId[] | string }
+type HeadsRow = {
+  stream_id: string
+  revision: string | null
+  last_hash: string | null
+  known: KnownId[] | string
+}
 
 export type MultiStreamDeps = {
   readonly client: SqlClient
@@ -17,7 +22,9 @@ export type MultiStreamDeps = {
   readonly guessOf: (streamId: string) => StreamGuess | undefined
   readonly remember: (streamId: string, guess: StreamGuess | undefined) => void
   /** The group commit's multi-stream statement (one transaction), throwing as the driver does. */
-  readonly writeMany: (writes: readonly ChainedWrite[]) => Promise<readonly ({ position: string; transaction_id: string } | 'lost_race')[]>
+  readonly writeMany: (
+    writes: readonly ChainedWrite[],
+  ) => Promise<readonly ({ position: string; transaction_id: string } | 'lost_race')[]>
   readonly lastPosition: (streamId: string) => Promise<Position>
 }
 
@@ -33,7 +40,12 @@ export const multiStream = (deps: MultiStreamDeps) => {
 
   const readStreams = async (reads: readonly StreamRead[]) => {
     const rows = await client.query<EventRow>(sql.readStreams, [
-      JSON.stringify(reads.map(({ streamId, fromRevision }) => ({ stream_id: streamId, from_revision: (fromRevision ?? 0n).toString() }))),
+      JSON.stringify(
+        reads.map(({ streamId, fromRevision }) => ({
+          stream_id: streamId,
+          from_revision: (fromRevision ?? 0n).toString(),
+        })),
+      ),
     ])
     const streams = new Map<string, RecordedEvent[]>(reads.map(({ streamId }) => [streamId, []]))
     for (const row of rows) streams.get(row.stream_id)?.push(toRecordedEvent(row))
@@ -44,7 +56,9 @@ export const multiStream = (deps: MultiStreamDeps) => {
     return streams as ReadonlyMap<string, readonly RecordedEvent[]>
   }
 
-  const snapshots = async (wanted: readonly { readonly streamId: string; readonly ids: readonly string[] }[]) => {
+  const snapshots = async (
+    wanted: readonly { readonly streamId: string; readonly ids: readonly string[] }[],
+  ) => {
     const rows = await client.query<HeadsRow>(sql.heads, [
       JSON.stringify(wanted.map(({ streamId, ids }) => ({ stream_id: streamId, ids }))),
     ])
@@ -88,7 +102,8 @@ export const multiStream = (deps: MultiStreamDeps) => {
     appendToStreams: (appends: readonly StreamAppend[], context?: EventContext) =>
       appendManyOptimistically(appends, context, clock, {
         guess: (streamId, expected) =>
-          deps.guessOf(streamId) ?? (expected === 'no_stream' ? { head: 'no_stream', lastHash: null } : undefined),
+          deps.guessOf(streamId) ??
+          (expected === 'no_stream' ? { head: 'no_stream', lastHash: null } : undefined),
         snapshots,
         writeMany,
       }),
