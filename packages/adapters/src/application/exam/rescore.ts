@@ -93,8 +93,10 @@ export type RescorerDeps = Pick<Env, 'store' | 'clock' | 'logger'> & {
   readonly blueprint?: Blueprint
   /** The persisted results view to read; without it the view is folded in memory from the whole log. */
   readonly readModels?: ReadModelStorage
-  /** The servers' leases (PostgreSQL), so the repair never re-scores a review beside a server doing it. */
+  /** Leases to re-score under (default: this process only); the servers' PostgreSQL leases keep it out of their way. */
   readonly leases?: Leases
+  /** Sessions per chunk (default 1,000). */
+  readonly rescoreChunkSize?: number
 }
 
 /**
@@ -110,6 +112,7 @@ export const createRescorer = (deps: RescorerDeps) => {
   const exam = createExamEnv({ ...deps, views } as unknown as Env, {
     blueprint: deps.blueprint,
     leases: deps.leases,
+    rescoreChunkSize: deps.rescoreChunkSize,
   })
   /** A run stopped by the store is thrown (run it again: it resumes); refused sessions are answered. */
   return async (examId: string, reviewId: string): Promise<RescoreRun> => {
