@@ -6,7 +6,6 @@ import {
   type AuditReport,
   createTestClock,
   type EventStore,
-  type NewEvent,
   openSqlDatabase,
   type SqlClient,
 } from '@imtahan/adapters'

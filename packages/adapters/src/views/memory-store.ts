@@ -1,5 +1,5 @@
 import { comparePositions, type Position, START } from '../store/port.js'
-import type { DocumentWrite, KeyedDocument, ViewStore } from './store.js'
+import type { KeyedDocument, ViewStore } from './store.js'
 
 /** Documents as JSON text, so memory keeps exactly what SQL's jsonb would (no shared objects, no Dates). */
 type Stored = { readonly text: string; readonly lookup: string | undefined }
