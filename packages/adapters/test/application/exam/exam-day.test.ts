@@ -292,8 +292,11 @@ describe('the exam day through the facade', () => {
     let revisionAppends = 0
     const counting = wrapStore(inner, {
       appendToStreams: async (batch, context) => {
-        if (batch.some(({ events }) => events.some((event) => event.type === 'ScoreRevised')))
+        if (batch.some(({ events }) => events.some((event) => event.type === 'ScoreRevised'))) {
           revisionAppends++
+          // A slow write: the other run starts meanwhile and, without the lease, would decide the same revisions.
+          await new Promise((resolve) => setTimeout(resolve, 300))
+        }
         return inner.appendToStreams(batch, context)
       },
     })
