@@ -48,6 +48,12 @@ const failingRevisions = (inner: EventStore, failing: () => boolean) =>
         throw new Error('store failure before the re-score')
       return inner.appendToStream(streamId, events, expected, context)
     },
+    // The re-score appends its revisions many streams at a time.
+    appendToStreams: async (appends, context) => {
+      if (failing() && appends.some(({ events }) => events.some((event) => event.type === 'ScoreRevised')))
+        throw new Error('store failure before the re-score')
+      return inner.appendToStreams(appends, context)
+    },
   })
 
 /** After the exam: when the board records reviews (and annulments). */

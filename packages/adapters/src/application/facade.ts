@@ -57,7 +57,13 @@ export const LEASES = {
 export const createImtahan = (deps: ImtahanDeps): Imtahan => {
   const views = createViews(deps.store, VIEW_DEFINITIONS, deps.readModels)
   const env = createEnv(deps, views)
-  const exam = createExamEnv(env, deps.exam?.blueprint)
+  // One set of leases for `start()`'s runners and the re-scores, made now so both share it.
+  const leases = deps.leases ?? createLocalLeases(`imtahan-${randomId()}`)
+  const exam = createExamEnv(env, {
+    blueprint: deps.exam?.blueprint,
+    rescoreChunkSize: deps.exam?.rescoreChunkSize,
+    leases,
+  })
   const registry = createProcessRegistry(
     [walletOpening, paymentTopUp, transferSettlement, ...examProcesses, appealRescore],
     { ...accountStepRunners(env), ...examStepRunners(exam) },
@@ -109,7 +115,6 @@ export const createImtahan = (deps: ImtahanDeps): Imtahan => {
     settle,
     start: async () => {
       if (running !== undefined) return
-      const leases = deps.leases ?? createLocalLeases(`imtahan-${randomId()}`)
       const stop = new AbortController()
       const signal = stop.signal
       const tasks = [

@@ -1,5 +1,6 @@
 import type { Clock } from '../ports/clock.js'
 import { appendOptimistically, snapshotOfEvents } from './optimistic-append.js'
+import { appendManyOptimistically, type ChainedWrite } from './optimistic-append-many.js'
 import { createWaker, type PollingConfig, pollingSubscription } from './polling-subscription.js'
 import { comparePositions, type EventStore, type ReadAllOptions, type RecordedEvent, START } from './port.js'
 import { selectFromStream } from './read-window.js'
@@ -38,42 +39,60 @@ export const createMemoryEventStore = (options: MemoryEventStoreOptions = {}): E
     return log.slice(start, start + maxCount).filter((event) => comparePositions(event.position, after) > 0)
   }
 
+  const snapshot = (streamId: string, ids: readonly string[]) => {
+    const stream = streams.get(streamId) ?? []
+    const index = byId.get(streamId)
+    return snapshotOfEvents(stream.at(-1), ids, (id) => index?.get(id))
+  }
+
+  /** Synchronous from the check to the last push: nothing can interleave. */
+  const writeNow = ({ streamId, events: chained, head }: ChainedWrite) => {
+    const stream = streams.get(streamId) ?? []
+    if ((stream.at(-1)?.revision ?? 'no_stream') !== head) return 'lost_race'
+    const index = byId.get(streamId) ?? new Map<string, RecordedEvent>()
+    for (const event of chained) {
+      const at = BigInt(log.length)
+      const { dataJson, ...rest } = event
+      const data = JSON.parse(dataJson) as Record<string, unknown>
+      const recorded: RecordedEvent = deepFreeze({
+        ...rest,
+        data,
+        streamId,
+        position: { commit: at, prepare: at },
+      })
+      log.push(recorded)
+      stream.push(recorded)
+      index.set(recorded.id, recorded)
+    }
+    streams.set(streamId, stream)
+    byId.set(streamId, index)
+    waker.notify()
+    return stream.at(-1)!.position
+  }
+
   return {
     name: 'memory',
     readStream: async (streamId, readOptions = {}) =>
       selectFromStream(streams.get(streamId) ?? [], readOptions),
+    readStreams: async (reads) =>
+      new Map(
+        reads.map(({ streamId, fromRevision }) => [
+          streamId,
+          selectFromStream(streams.get(streamId) ?? [], fromRevision === undefined ? {} : { fromRevision }),
+        ]),
+      ),
 
     appendToStream: (streamId, events, expected, context) =>
       appendOptimistically(streamId, events, expected, context, clock, {
-        snapshot: async (ids) => {
-          const stream = streams.get(streamId) ?? []
-          const index = byId.get(streamId)
-          return snapshotOfEvents(stream.at(-1), ids, (id) => index?.get(id))
-        },
-        // Synchronous from the check to the last push: nothing can interleave.
-        write: async (chained, head) => {
-          const stream = streams.get(streamId) ?? []
-          if ((stream.at(-1)?.revision ?? 'no_stream') !== head) return 'lost_race'
-          const index = byId.get(streamId) ?? new Map<string, RecordedEvent>()
-          for (const event of chained) {
-            const at = BigInt(log.length)
-            const { dataJson, ...rest } = event
-            const data = JSON.parse(dataJson) as Record<string, unknown>
-            const recorded: RecordedEvent = deepFreeze({
-              ...rest,
-              data,
-              streamId,
-              position: { commit: at, prepare: at },
-            })
-            log.push(recorded)
-            stream.push(recorded)
-            index.set(recorded.id, recorded)
-          }
-          streams.set(streamId, stream)
-          byId.set(streamId, index)
-          waker.notify()
-          return stream.at(-1)!.position
-        },
+        snapshot: async (ids) => snapshot(streamId, ids),
+        write: async (events, head) => writeNow({ streamId, events, head }),
+      }),
+    // Every accepted stream is written in one synchronous run: one "transaction".
+    appendToStreams: (appends, context) =>
+      appendManyOptimistically(appends, context, clock, {
+        snapshots: async (wanted) =>
+          new Map(wanted.map(({ streamId, ids }) => [streamId, snapshot(streamId, ids)])),
+        writeMany: async (writes) => writes.map(writeNow),
       }),
 
     readAll,

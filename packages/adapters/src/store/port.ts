@@ -104,16 +104,58 @@ export type SubscribeOptions = {
   readonly onError?: (error: unknown) => void
 }
 
+/** One stream of a multi-stream read: forwards from `fromRevision` (default the start) to its end. */
+export type StreamRead = { readonly streamId: string; readonly fromRevision?: bigint }
+
+/** One stream's part of a multi-stream append, with its own expected revision. */
+export type StreamAppend = {
+  readonly streamId: string
+  readonly events: readonly NewEvent[]
+  readonly expected: ExpectedRevision
+}
+
+/**
+ * One stream's outcome of a multi-stream append: appended (or answered as a
+ * retry of an append that already happened), or refused for that stream
+ * alone — the others are not affected.
+ */
+export type StreamAppendOutcome =
+  | { readonly streamId: string; readonly ok: true; readonly result: AppendResult }
+  | {
+      readonly streamId: string
+      readonly ok: false
+      readonly error: WrongExpectedVersionError | DuplicateEventIdError
+    }
+
 export interface EventStore {
   readonly name: string
   /** Empty array for a stream that does not exist. */
   readStream(streamId: string, options?: ReadStreamOptions): Promise<readonly RecordedEvent[]>
+  /**
+   * Many streams at once (one round trip on SQL, bounded parallel reads on
+   * EventStoreDB): each stream forwards from its `fromRevision` to its end.
+   * Every requested stream is in the answer, empty if it does not exist.
+   */
+  readStreams(reads: readonly StreamRead[]): Promise<ReadonlyMap<string, readonly RecordedEvent[]>>
   appendToStream(
     streamId: string,
     events: readonly NewEvent[],
     expected: ExpectedRevision,
     context?: EventContext,
   ): Promise<AppendResult>
+  /**
+   * Appends to many distinct streams, each checked against its own expected
+   * revision with `appendToStream`'s rules. Answers one outcome per stream, in
+   * order: a conflict or a reused id refuses that stream only, so a caller
+   * retries just those. Memory, PostgreSQL and PGlite write every accepted
+   * stream in one transaction; EventStoreDB has no multi-stream transaction
+   * and appends stream by stream (bounded parallel). A malformed batch (an id
+   * that is not a UUID, a stream named twice) is thrown before anything is written.
+   */
+  appendToStreams(
+    appends: readonly StreamAppend[],
+    context?: EventContext,
+  ): Promise<readonly StreamAppendOutcome[]>
   /** Global order; never skips an event that becomes visible later with a smaller position. */
   readAll(options?: ReadAllOptions): Promise<readonly RecordedEvent[]>
   /** Catches up from the checkpoint, then follows new events, one at a time, in global order. */

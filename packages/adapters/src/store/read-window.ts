@@ -12,6 +12,9 @@ export const selectFromStream = (
   const backwards = options.direction === 'backwards'
   const from = options.fromRevision ?? (backwards ? 'end' : 'start')
   const maxCount = options.maxCount ?? Number.POSITIVE_INFINITY
+  // Held streams are gapless from 0 (revision = index): a forwards read is a slice, not a scan.
+  if (!backwards && typeof from === 'bigint' && from >= 0n && stream[0]?.revision === 0n)
+    return stream.slice(Number(from), Number(from) + maxCount)
   const selected = backwards
     ? stream.filter((event) => from === 'end' || event.revision <= (from === 'start' ? 0n : from)).reverse()
     : stream.filter((event) => from === 'start' || (from !== 'end' && event.revision >= from))

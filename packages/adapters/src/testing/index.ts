@@ -15,6 +15,7 @@
  */
 import type { EventStore } from '../store/port.js'
 import { appendContract } from './append.js'
+import { multiStreamContract } from './many.js'
 import { readContract } from './read.js'
 import type { Runner } from './runner.js'
 import type { Tamper } from './support.js'
@@ -30,7 +31,8 @@ export type ContractOptions = {
 /**
  * Registers the contract suite for one store: every expected-revision mode,
  * answered retries, duplicate ids, racing writers, global order,
- * subscriptions and the hash chain. The store is made once (in `beforeAll`)
+ * subscriptions, the hash chain, and the multi-stream read and append
+ * (a conflict refuses its own stream only). The store is made once (in `beforeAll`)
  * and closed in `afterAll`; stream names are fresh per test, so a shared
  * server (EventStoreDB) never sees one twice.
  */
@@ -54,5 +56,6 @@ export const eventStoreContract = (
     }
     appendContract(runner, current)
     readContract(runner, current, options.tamper)
+    multiStreamContract(runner, current)
   })
 }

@@ -1,10 +1,10 @@
 import { comparePositions, type Position, START } from '../store/port.js'
-import type { DocumentWrite, KeyedDocument, ViewStore } from './store.js'
-
-type Stored = { readonly doc: unknown; readonly lookup: string | undefined }
+import type { KeyedDocument, ViewStore } from './store.js'
 
 /** Documents as JSON text, so memory keeps exactly what SQL's jsonb would (no shared objects, no Dates). */
-const copy = (doc: unknown): unknown => JSON.parse(JSON.stringify(doc))
+type Stored = { readonly text: string; readonly lookup: string | undefined }
+
+const parse = (stored: Stored): unknown => JSON.parse(stored.text)
 
 /**
  * Views in memory, for tests and the memory store. A batch stages its writes
@@ -15,7 +15,18 @@ export const createMemoryViewStore = (): ViewStore => {
   const actives = new Map<string, { generation: number; version: string }>()
   const generations = new Map<string, Map<string, Stored>>()
   const checkpoints = new Map<string, Position>()
+  /** Per generation, the keys under each lookup: `byLookup` reads one sitting's documents, not the view's. */
+  const lookups = new Map<string, Map<string, Set<string>>>()
   const at = (view: string, generation: number) => `${view}#${generation}`
+  const index = (name: string, lookup: string | undefined, key: string, add: boolean) => {
+    if (lookup === undefined) return
+    const byName = lookups.get(name) ?? new Map<string, Set<string>>()
+    lookups.set(name, byName)
+    const keys = byName.get(lookup) ?? new Set<string>()
+    byName.set(lookup, keys)
+    if (add) keys.add(key)
+    else keys.delete(key)
+  }
   const documents = (view: string, generation: number) => {
     const existing = generations.get(at(view, generation))
     if (existing !== undefined) return existing
@@ -37,12 +48,14 @@ export const createMemoryViewStore = (): ViewStore => {
   return {
     get: async (view, key) => {
       const stored = activeDocs(view).get(key)
-      return stored === undefined ? undefined : copy(stored.doc)
+      return stored === undefined ? undefined : parse(stored)
     },
     byLookup: async (view, lookup) => {
+      const active = actives.get(view)
+      const docs = activeDocs(view)
       const found: KeyedDocument[] = []
-      for (const [key, stored] of activeDocs(view))
-        if (stored.lookup === lookup) found.push({ key, doc: copy(stored.doc) })
+      const keys = active === undefined ? undefined : lookups.get(at(view, active.generation))?.get(lookup)
+      for (const key of keys ?? []) found.push({ key, doc: parse(docs.get(key)!) })
       return found.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0))
     },
     active: async (view) => actives.get(view),
@@ -50,11 +63,17 @@ export const createMemoryViewStore = (): ViewStore => {
     startGeneration: (view, generation) =>
       exclusive(async () => {
         generations.set(at(view, generation), new Map())
+        lookups.delete(at(view, generation))
         checkpoints.set(at(view, generation), START)
       }),
     batch: (view, generation, fn) =>
       exclusive(async () => {
-        let staged: { documents: readonly DocumentWrite[]; checkpoint: Position } | undefined
+        type Staged = {
+          readonly key: string
+          readonly text: string | undefined
+          readonly lookup: string | undefined
+        }
+        let staged: { documents: readonly Staged[]; checkpoint: Position } | undefined
         const result = await fn({
           checkpoint: async () => checkpoints.get(at(view, generation)),
           load: async (keys) => {
@@ -62,13 +81,17 @@ export const createMemoryViewStore = (): ViewStore => {
             const found = new Map<string, unknown>()
             for (const key of keys) {
               const stored = docs.get(key)
-              if (stored !== undefined) found.set(key, copy(stored.doc))
+              if (stored !== undefined) found.set(key, parse(stored))
             }
             return found
           },
           write: async (writes, checkpoint) => {
             staged = {
-              documents: writes.map((w) => ({ ...w, doc: w.doc === undefined ? undefined : copy(w.doc) })),
+              documents: writes.map(({ key, doc, lookup }) => ({
+                key,
+                text: doc === undefined ? undefined : JSON.stringify(doc),
+                lookup,
+              })),
               checkpoint,
             }
           },
@@ -76,9 +99,15 @@ export const createMemoryViewStore = (): ViewStore => {
         // The commit: nothing above touched the maps, so a throw before here left them as they were.
         if (staged !== undefined) {
           const docs = documents(view, generation)
-          for (const { key, doc, lookup } of staged.documents)
-            if (doc === undefined) docs.delete(key)
-            else docs.set(key, { doc, lookup })
+          const name = at(view, generation)
+          for (const { key, text, lookup } of staged.documents) {
+            index(name, docs.get(key)?.lookup, key, false)
+            if (text === undefined) docs.delete(key)
+            else {
+              docs.set(key, { text, lookup })
+              index(name, lookup, key, true)
+            }
+          }
           checkpoints.set(at(view, generation), staged.checkpoint)
         }
         return result
@@ -94,7 +123,10 @@ export const createMemoryViewStore = (): ViewStore => {
         }
         actives.set(view, { generation, version })
         for (const name of [...generations.keys()])
-          if (name.startsWith(`${view}#`) && name !== at(view, generation)) generations.delete(name)
+          if (name.startsWith(`${view}#`) && name !== at(view, generation)) {
+            generations.delete(name)
+            lookups.delete(name)
+          }
         for (const name of [...checkpoints.keys()])
           if (name.startsWith(`${view}#`) && name !== at(view, generation)) checkpoints.delete(name)
         return true

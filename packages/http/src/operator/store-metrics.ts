@@ -4,11 +4,15 @@ import type { Metrics } from './metrics.js'
 /**
  * The event store port with append latency and conflicts measured. Only
  * `appendToStream` is timed: it is where contention shows (a conflict is a
- * command retried), while reads are covered by the request latencies.
+ * command retried), while reads are covered by the request latencies. The
+ * multi-stream append (a re-score's batches) is passed through untimed: one
+ * figure for hundreds of streams would only blur the per-command latency.
  */
 export const instrumentEventStore = (store: EventStore, metrics: Metrics): EventStore => ({
   name: store.name,
   readStream: (...args) => store.readStream(...args),
+  readStreams: (...args) => store.readStreams(...args),
+  appendToStreams: (...args) => store.appendToStreams(...args),
   readAll: (...args) => store.readAll(...args),
   subscribeToAll: (options) => store.subscribeToAll(options),
   close: () => store.close(),

@@ -188,7 +188,8 @@ export const candidateUseCases = (exam: ExamEnv, followUps: FollowUps): ExamCand
     const own = await ownSession(exam, cabinetId, examId, call)
     if (E.isLeft(own)) return own
     await exam.results.catchUp()
-    const results = await exam.results.results(examId)
+    // The candidate's own row only: a sitting of 10,000 is not read for one result.
+    const results = await exam.results.resultOf(examId, own.right.sessionId)
     const { publishedAt } = results
     if (publishedAt === undefined || exam.clock.now().getTime() < publishedAt.getTime())
       return E.left(

@@ -15,6 +15,8 @@ import {
   sittingViewOf,
 } from '@imtahan/domain'
 import * as E from 'fp-ts/lib/Either.js'
+import { randomId } from '../../ids.js'
+import { createLocalLeases, type Leases } from '../../runner/lease.js'
 import { type CachedStreams, createCachedStreams } from '../shared/cached-streams.js'
 import type { Env } from '../shared/env.js'
 import type { Result } from '../shared/result.js'
@@ -27,18 +29,37 @@ export type ExamEnv = Env & {
   /** Sittings (`exam-<examId>`), read by every session decision. */
   readonly sittings: CachedStreams<ExamCommand, ExamEvent, ExamState, ExamContext>
   readonly sessions: CachedStreams<SessionCommand, SessionEvent, SessionState, SessionContext>
-  /** Finished sessions folded from their `SessionEnded` on, for re-scores only (never shown to anyone). */
-  readonly tails: CachedStreams<SessionCommand, SessionEvent, SessionState, SessionContext>
   readonly results: ResultsView
+  /** Sessions per re-score chunk (see `rescoreInChunks`). */
+  readonly rescoreChunkSize: number
+  /** A review's re-score runs in the one process holding its lease (`rescoreLeaseName`). */
+  readonly leases: Leases
 }
 
-export const createExamEnv = (env: Env, blueprint: Blueprint = DEFAULT_BLUEPRINT): ExamEnv => ({
+/**
+ * Sessions per chunk of a re-score: one multi-stream read and one append
+ * each. Big enough that round trips stop mattering (10,000 sessions are 10
+ * reads and 10 appends), small enough that one append is a short transaction
+ * and an interrupted run loses little.
+ */
+export const RESCORE_CHUNK = 1_000
+
+/** What the exam area takes beside the env; every field has a default. */
+export type ExamEnvOptions = {
+  readonly blueprint?: Blueprint | undefined
+  readonly rescoreChunkSize?: number | undefined
+  /** Where a review's re-score takes its lease (default: this process only). */
+  readonly leases?: Leases | undefined
+}
+
+export const createExamEnv = (env: Env, options: ExamEnvOptions = {}): ExamEnv => ({
   ...env,
-  blueprint,
+  blueprint: options.blueprint ?? DEFAULT_BLUEPRINT,
   sittings: createCachedStreams(env.store, EXAM, 10_000),
   sessions: createCachedStreams(env.store, SESSION),
-  tails: createCachedStreams(env.store, SESSION),
   results: createResultsView(env.views),
+  rescoreChunkSize: options.rescoreChunkSize ?? RESCORE_CHUNK,
+  leases: options.leases ?? createLocalLeases(`imtahan-exam-${randomId()}`),
 })
 
 export const unknownSitting = (examId: string): DomainError =>

@@ -1,9 +1,13 @@
 import {
   type ExamDefined,
   emptySittingResults,
+  evolveSessionRow,
   evolveSittingResults,
   examIdOfSession,
+  type SessionRow,
   type SittingResults,
+  type SittingSummary,
+  sittingResultsOf,
 } from '@imtahan/domain'
 import { decodeRecorded } from '../../command/codec.js'
 import type { RecordedEvent } from '../../store/port.js'
@@ -45,71 +49,133 @@ const RESULT_TYPES = new Set([
 /** A sitting as its list shows it, without loading its results. */
 export type SittingHeader = { readonly defined: ExamDefined; readonly publishedAt?: Date | undefined }
 
-/** `sitting:<examId>` the results, `exam:<examId>` the header (listed by `EXAMS`), `end:<sessionId>` where it ended. */
-type ResultsDoc = SittingResults | SittingHeader | { readonly endRevision: bigint }
+/** One session's row, and where its `SessionEnded` is (a re-score reads its stream from there). */
+export type SessionDoc = { readonly row: SessionRow; readonly endRevision?: bigint }
+
+/**
+ * `sitting:<examId>` the summary, `exam:<examId>` the header (listed by
+ * `EXAMS`), `session:<sessionId>` one row (listed by `sitting:<examId>`).
+ */
+type ResultsDoc = SittingSummary | SittingHeader | SessionDoc
 const EXAMS = 'exams'
+const SESSION_KEY = 'session:'
+const sittingKey = (examId: string) => `sitting:${examId}`
+
+/** The session an event is about: the session stream's own, or one an Exam-stream event names. */
+const sessionOf = (event: RecordedEvent): string | undefined => {
+  if (isSessionStream(event.streamId)) return event.streamId.slice(SESSION_PREFIX.length)
+  const named = event.data.sessionId
+  return typeof named === 'string' ? named : undefined
+}
 
 const keysOf = (event: RecordedEvent): readonly string[] => {
   if (!RESULT_TYPES.has(event.type)) return []
-  if (isSessionStream(event.streamId)) {
-    const sessionId = event.streamId.slice(SESSION_PREFIX.length)
-    const sitting = `sitting:${examIdOfSession(sessionId)}`
-    return event.type === 'SessionEnded' ? [sitting, `end:${sessionId}`] : [sitting]
-  }
+  const sessionId = sessionOf(event)
+  if (sessionId !== undefined) return [`${SESSION_KEY}${sessionId}`]
   if (!isExamStream(event.streamId)) return []
   const examId = event.streamId.slice(EXAM_PREFIX.length)
   return event.type === 'ExamDefined' || event.type === 'ResultsPublished'
-    ? [`sitting:${examId}`, `exam:${examId}`]
-    : [`sitting:${examId}`]
+    ? [sittingKey(examId), `exam:${examId}`]
+    : []
 }
 
 const decode = (event: RecordedEvent) =>
   isSessionStream(event.streamId) ? decodeRecorded(SESSION.codec, event) : decodeRecorded(EXAM.codec, event)
 
+const applySession = (doc: SessionDoc | undefined, event: RecordedEvent): SessionDoc | undefined => {
+  const row = evolveSessionRow(doc?.row, decode(event))
+  if (row === undefined) return doc
+  const ended = event.type === 'SessionEnded' && isSessionStream(event.streamId)
+  const endRevision = ended ? event.revision : doc?.endRevision
+  return endRevision === undefined ? { row } : { row, endRevision }
+}
+
 /**
- * Per sitting, the domain's results fold (`evolveSittingResults`) as a
- * persisted view; beside it each sitting's definition (for the list of
- * sittings) and each finished session's `SessionEnded` revision (where a
- * re-score reads from).
+ * The domain's results fold (`evolveSittingResults`, row by row with
+ * `evolveSessionRow`) as a persisted view with **one document per session**,
+ * listed by its sitting (an indexed lookup), so no write or read ever
+ * carries a 10,000-candidate document; beside them each sitting's small
+ * summary (start, duration, publication) and header (for the list of sittings).
  */
 export const sittingResultsDefinition: ViewDefinition<ResultsDoc> = {
   name: 'sitting-results',
-  version: '1',
+  version: '2',
   keysOf,
   apply: (doc, event, key) => {
-    if (key.startsWith('end:')) return { endRevision: event.revision }
+    if (key.startsWith(SESSION_KEY)) return applySession(doc as SessionDoc | undefined, event)
     const decoded = decode(event)
     if (key.startsWith('exam:'))
       return decoded.type === 'ResultsPublished'
         ? { ...(doc as SittingHeader), publishedAt: decoded.publishedAt }
         : { defined: decoded as ExamDefined }
-    return evolveSittingResults((doc as SittingResults | undefined) ?? emptySittingResults, decoded)
+    const { rows: _, ...summary } = evolveSittingResults(
+      { ...((doc as SittingSummary | undefined) ?? emptySittingResults), rows: emptySittingResults.rows },
+      decoded,
+    )
+    return summary
   },
-  lookupOf: (_doc, key) => (key.startsWith('exam:') ? EXAMS : undefined),
+  lookupOf: (_doc, key) =>
+    key.startsWith('exam:')
+      ? EXAMS
+      : key.startsWith(SESSION_KEY)
+        ? sittingKey(examIdOfSession(key.slice(SESSION_KEY.length)))
+        : undefined,
   codec: richJsonCodec<ResultsDoc>(),
+}
+
+/** A sitting's results with, per finished session, where its `SessionEnded` is. */
+export type SittingRead = {
+  readonly results: SittingResults
+  readonly endRevisions: ReadonlyMap<string, bigint>
 }
 
 export type ResultsView = {
   /** Brings every sitting's results up to the end of the log as it is now. */
   readonly catchUp: () => Promise<void>
   readonly results: (examId: string) => Promise<SittingResults>
+  /** The results and the `SessionEnded` revisions, in the same one read of the sitting's documents. */
+  readonly read: (examId: string) => Promise<SittingRead>
+  /** The sitting's summary with one session's row only (if it has one): a candidate's own result. */
+  readonly resultOf: (examId: string, sessionId: string) => Promise<SittingResults>
   /** Every sitting defined, with its publication. */
   readonly sittings: () => Promise<readonly SittingHeader[]>
   /** The revision of a finished session's `SessionEnded`: a re-score reads the stream from there. */
   readonly endRevision: (sessionId: string) => Promise<bigint | undefined>
 }
 
+const withRows = (summary: SittingSummary | undefined, docs: readonly SessionDoc[]): SittingResults =>
+  sittingResultsOf(
+    summary,
+    docs.map(({ row }) => row),
+  )
+
 export const createResultsView = (views: Views): ResultsView => {
-  const read = (key: string) => readDocument(views.store, sittingResultsDefinition, key)
+  const get = (key: string) => readDocument(views.store, sittingResultsDefinition, key)
+  const summaryOf = async (examId: string) => (await get(sittingKey(examId))) as SittingSummary | undefined
+  const read = async (examId: string): Promise<SittingRead> => {
+    const [summary, listed] = await Promise.all([
+      summaryOf(examId),
+      readByLookup(views.store, sittingResultsDefinition, sittingKey(examId)),
+    ])
+    const docs = listed.map(({ doc }) => doc as SessionDoc)
+    const endRevisions = new Map<string, bigint>()
+    for (const { row, endRevision } of docs)
+      if (endRevision !== undefined) endRevisions.set(row.sessionId, endRevision)
+    return { results: withRows(summary, docs), endRevisions }
+  }
   return {
     catchUp: () => views.catchUp(sittingResultsDefinition),
-    results: async (examId) =>
-      ((await read(`sitting:${examId}`)) as SittingResults | undefined) ?? emptySittingResults,
+    results: async (examId) => (await read(examId)).results,
+    read,
+    resultOf: async (examId, sessionId) => {
+      const [summary, doc] = await Promise.all([summaryOf(examId), get(`${SESSION_KEY}${sessionId}`)])
+      return withRows(summary, doc === undefined ? [] : [doc as SessionDoc])
+    },
     sittings: async () =>
       (await readByLookup(views.store, sittingResultsDefinition, EXAMS)).map(
         ({ doc }) => doc as SittingHeader,
       ),
     endRevision: async (sessionId) =>
-      ((await read(`end:${sessionId}`)) as { readonly endRevision: bigint } | undefined)?.endRevision,
+      ((await get(`${SESSION_KEY}${sessionId}`)) as SessionDoc | undefined)?.endRevision,
   }
 }

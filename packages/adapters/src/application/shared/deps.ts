@@ -38,6 +38,8 @@ export type ExamOptions = {
   readonly blueprint?: Blueprint
   /** How often the deadline scheduler looks for sessions past their deadline (EXM-16). */
   readonly deadlineTickMs?: number
+  /** Sessions per chunk of a re-score (SCO-5): one multi-stream read and one append each. Default 1,000. */
+  readonly rescoreChunkSize?: number
 }
 
 export const DEFAULT_DEADLINE_TICK_MS = 5_000

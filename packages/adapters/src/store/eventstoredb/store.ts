@@ -1,5 +1,6 @@
 import { EventStoreDBClient, excludeSystemEvents, jsonEvent } from '@eventstore/db-client'
 import type { Clock } from '../../ports/clock.js'
+import { appendToStreamsOneByOne, readStreamsOneByOne } from '../one-by-one.js'
 import { type AppendSteps, appendOptimistically, snapshotOfEvents } from '../optimistic-append.js'
 import {
   type EventStore,
@@ -99,11 +100,16 @@ export const createEventStoreDbStore = (options: EventStoreDbOptions): EventStor
   const readAll = (readOptions: ReadAllOptions = {}): Promise<readonly RecordedEvent[]> =>
     readAllPage((request) => client.readAll(request), readOptions)
 
+  const appendToStream: EventStore['appendToStream'] = (streamId, events, expected, context) =>
+    appendOptimistically(streamId, events, expected, context, clock, steps(streamId, expected))
+
   return {
     name: 'eventstoredb',
     readStream,
-    appendToStream: (streamId, events, expected, context) =>
-      appendOptimistically(streamId, events, expected, context, clock, steps(streamId, expected)),
+    // EventStoreDB reads one stream per call and has no multi-stream transaction: bounded parallel calls.
+    readStreams: (reads) => readStreamsOneByOne({ readStream }, reads),
+    appendToStream,
+    appendToStreams: (appends, context) => appendToStreamsOneByOne({ appendToStream }, appends, context),
     readAll,
     subscribeToAll: (subscribeOptions) => {
       const after = subscribeOptions.after

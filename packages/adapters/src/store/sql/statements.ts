@@ -80,6 +80,22 @@ export const statements = (schema: string) => {
       select distinct on (i.stream_id) i.stream_id, i.position::text as position,
         i.transaction_id::text as transaction_id
       from inserted i order by i.stream_id, i.position desc`,
+    /**
+     * Many streams' heads, each with which of its batch's ids it already
+     * holds: `$1` lists (stream_id, ids) as JSON. One row per listed stream.
+     */
+    heads: `select w.stream_id, s.revision::text as revision, s.last_hash,
+        (select coalesce(json_agg(json_build_object(
+            'id', e.event_id, 'revision', e.revision::text,
+            'position', e.position::text, 'transaction_id', e.transaction_id::text)), '[]')
+          from ${s}.events e where e.stream_id = w.stream_id
+            and e.event_id = any(array(select jsonb_array_elements_text(w.ids))::uuid[])) as known
+      from jsonb_to_recordset($1::jsonb) as w(stream_id text, ids jsonb)
+      left join ${s}.streams s on s.stream_id = w.stream_id`,
+    /** Many streams forwards, each from its own revision (`$1`: JSON of stream_id, from_revision), in one query. */
+    readStreams: `select ${columns} from jsonb_to_recordset($1::jsonb) as r(stream_id text, from_revision bigint)
+      join ${s}.events e on e.stream_id = r.stream_id and e.revision >= r.from_revision
+      order by e.stream_id, e.revision`,
     lastEvent: `select e.position::text as position, e.transaction_id::text as transaction_id
       from ${s}.events e where e.stream_id = $1 order by e.revision desc limit 1`,
     readForwards: `select ${columns} from ${s}.events e

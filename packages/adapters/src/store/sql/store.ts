@@ -13,6 +13,7 @@ import {
 import { type SqlClient, sqlState } from './client.js'
 import { createGroupCommit } from './group-commit.js'
 import { migrate } from './migrations.js'
+import { multiStream } from './multi-stream.js'
 import { type EventRow, statements, toPosition, toRecordedEvent } from './statements.js'
 
 export type SqlEventStoreOptions = {
@@ -195,13 +196,29 @@ export const createSqlEventStore = async (
     return rows.map(toRecordedEvent)
   }
 
+  const many = multiStream({
+    client,
+    sql,
+    clock,
+    guessOf: (streamId) => heads.get(streamId),
+    remember,
+    writeMany,
+    lastPosition,
+  })
+
   return {
     name,
     readStream,
+    readStreams: many.readStreams,
     appendToStream: async (streamId, events, expected, context) => {
       const result = await appendOptimistically(streamId, events, expected, context, clock, steps(streamId))
       waker.notify()
       return result
+    },
+    appendToStreams: async (appends, context) => {
+      const outcomes = await many.appendToStreams(appends, context)
+      waker.notify()
+      return outcomes
     },
     readAll,
     subscribeToAll: (subscribeOptions) =>

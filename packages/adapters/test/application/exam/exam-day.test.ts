@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { PauseInput, RecordReviewInput } from '../../../src/application/exam/inputs.js'
 import { createMemoryEventStore } from '../../../src/store/memory.js'
-import type { EventStore, NewEvent } from '../../../src/store/port.js'
+import type { EventStore, RecordedEvent } from '../../../src/store/port.js'
 import { wrapStore } from '../../command/wrap-store.js'
 import { ok, refusal, typed } from '../facade/support.js'
 import {
@@ -196,22 +196,26 @@ describe('the exam day through the facade', () => {
     }
     const dry = ok(await t.app.exams.board.reviewDryRun(EXAM_ID, { review }, board))
     expect(dry.changes).toHaveLength(3)
-    // The second revision append crashes: the review is recorded, the re-score stops half-way.
+    // Chunks of one session: the second chunk's append crashes, the review is recorded, the re-score stops half-way.
     let appends = 0
     const crashing = wrapStore(inner, {
-      appendToStream: async (streamId, events: readonly NewEvent[], expected, context) => {
-        if (events.some((event) => event.type === 'ScoreRevised') && ++appends === 2) throw new Error('crash')
-        return inner.appendToStream(streamId, events, expected, context)
+      appendToStreams: async (batch, context) => {
+        if (
+          batch.some(({ events }) => events.some((event) => event.type === 'ScoreRevised')) &&
+          ++appends === 2
+        )
+          throw new Error('crash')
+        return inner.appendToStreams(batch, context)
       },
     })
-    const crashed = makeExamApp(crashing)
+    const crashed = makeExamApp(crashing, { exam: { rescoreChunkSize: 1 } })
     crashed.clock.set(t.clock.now())
     const answer = ok(await crashed.app.exams.board.recordReview(EXAM_ID, { review, by: 'board-2' }, board))
     expect(answer.complete).toBe(false)
     const revisions = async (store: EventStore) =>
       (await store.readAll()).filter((event) => event.type === 'ScoreRevised').length
-    // Revisions run side by side, so the others of the batch may have landed; not all of them did.
-    expect(await revisions(inner)).toBeLessThan(3)
+    // The first chunk landed, the second did not, the third was never sent.
+    expect(await revisions(inner)).toBe(1)
     // The answer counts the revisions that did land before the crash.
     expect(answer.revised).toBe(await revisions(inner))
     expect(answer.revised).toBeGreaterThan(0)
@@ -244,14 +248,19 @@ describe('the exam day through the facade', () => {
     // (as a result revised by a path the review does not replay would): re-scoring it would lower it.
     const inflated = people[1]!.sessionId
     let inflate = true
+    const skew = (recorded: RecordedEvent) => {
+      if (!inflate || recorded.type !== 'SessionEnded' || !recorded.streamId.endsWith(inflated))
+        return recorded
+      const data = structuredClone(recorded.data) as { result: { total: { points: number } } }
+      data.result.total.points += 50
+      return { ...recorded, data }
+    }
     const skewed = wrapStore(inner, {
-      readStream: async (streamId, options) =>
-        (await inner.readStream(streamId, options)).map((recorded) => {
-          if (!inflate || recorded.type !== 'SessionEnded' || !streamId.endsWith(inflated)) return recorded
-          const data = structuredClone(recorded.data) as { result: { total: { points: number } } }
-          data.result.total.points += 50
-          return { ...recorded, data }
-        }),
+      readStream: async (streamId, options) => (await inner.readStream(streamId, options)).map(skew),
+      readStreams: async (reads) =>
+        new Map(
+          [...(await inner.readStreams(reads))].map(([streamId, events]) => [streamId, events.map(skew)]),
+        ),
     })
     const skewedApp = makeExamApp(skewed)
     skewedApp.clock.set(t.clock.now())
@@ -276,5 +285,41 @@ describe('the exam day through the facade', () => {
       )
       expect(revised).toHaveLength(1)
     }
+  })
+
+  it('SCO-5: two re-scores of one review at once (the request and the process runner) — one does the work under the lease, the other finds it done', async () => {
+    const inner = createMemoryEventStore()
+    let revisionAppends = 0
+    const counting = wrapStore(inner, {
+      appendToStreams: async (batch, context) => {
+        if (batch.some(({ events }) => events.some((event) => event.type === 'ScoreRevised'))) {
+          revisionAppends++
+          // A slow write: the other run starts meanwhile and, without the lease, would decide the same revisions.
+          await new Promise((resolve) => setTimeout(resolve, 300))
+        }
+        return inner.appendToStreams(batch, context)
+      },
+    })
+    const t = makeExamApp(counting)
+    const people = await sittingWith(t, 3)
+    t.clock.set(minutesFromStart(60))
+    await firstWrongThenFinish(t, people, 3)
+    t.clock.set(new Date(S.getTime() + 4 * 3_600_000))
+    const review = {
+      reviewId: 'rev-3',
+      kind: 'credit_to_all' as const,
+      taskId: firstTask,
+      reason: 'No correct option',
+    }
+    const answers = await Promise.all(
+      ['board-1', 'board-2'].map(async (by) =>
+        ok(await t.app.exams.board.recordReview(EXAM_ID, { review, by }, board)),
+      ),
+    )
+    expect(answers.map((answer) => answer.revised).sort()).toEqual([0, 3])
+    expect(answers.every((answer) => answer.complete)).toBe(true)
+    // One multi-stream append of revisions in all: the second run waited for the lease and had nothing left.
+    expect(revisionAppends).toBe(1)
+    expect((await inner.readAll()).filter((event) => event.type === 'ScoreRevised')).toHaveLength(3)
   })
 })

@@ -38,12 +38,18 @@ export type RecordedRevision = {
 export const applyRescore = async (
   store: EventStore,
   plan: RescorePlan,
-  deps: { readonly clock: Clock; readonly blueprint?: Blueprint },
+  deps: {
+    readonly clock: Clock
+    readonly blueprint?: Blueprint
+    /** Sessions per chunk of the re-score (default the product's 1,000). */
+    readonly rescoreChunkSize?: number
+  },
 ): Promise<number> => {
   const rescore = createRescorer({
     store,
     clock: deps.clock,
     ...(deps.blueprint === undefined ? {} : { blueprint: deps.blueprint }),
+    ...(deps.rescoreChunkSize === undefined ? {} : { rescoreChunkSize: deps.rescoreChunkSize }),
   })
   let revised = 0
   for (const { examId, reviewId } of plan.reviews) revised += (await rescore(examId, reviewId)).revised

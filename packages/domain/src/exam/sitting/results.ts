@@ -1,44 +1,8 @@
-import type { Answers, ScoreResult, SubgroupCode } from '../model.js'
-import type { EndReason, SessionEvent } from '../session/events.js'
+import type { SessionEvent } from '../session/events.js'
 import { BucketMap } from './bucket-map.js'
 import type { ExamEvent } from './events.js'
+import { evolveSessionRow, resultRowOf, type SessionRow } from './session-row.js'
 import { MINUTE_MS } from './timing.js'
-
-/** One revision as the cabinet and the audit show it (SCO-5, APL-6). */
-export type RevisionRow = {
-  readonly reviewId: string
-  readonly oldScore: number
-  readonly newScore: number
-  readonly reason: string
-  readonly at: Date
-}
-
-export type FinalResult = {
-  readonly formId: string
-  readonly endedAt: Date
-  readonly endReason: EndReason
-  /** Kept so a re-score after an expert review never reads the sessions' streams (see docs/exams.md). */
-  readonly answers: Answers
-  readonly result: ScoreResult
-  readonly score: number
-  /** SCO-6: never true while annulled. */
-  readonly passed: boolean
-  readonly annulled: boolean
-  readonly reviewIds: readonly string[]
-  readonly revisions: readonly RevisionRow[]
-}
-
-export type SessionRow = {
-  readonly sessionId: string
-  readonly subgroup: SubgroupCode
-  readonly registered: boolean
-  readonly seated: boolean
-  /** EXM-19 timer facts, so the deadline process finds due sessions without loading them. */
-  readonly pausedMs: number
-  readonly pausedSince: Date | undefined
-  readonly extensionMinutes: number
-  readonly final: FinalResult | undefined
-}
 
 /** The results of one sitting: a pure fold of its Exam stream and its sessions' streams. */
 export type SittingResults = {
@@ -57,24 +21,11 @@ export const emptySittingResults: SittingResults = {
   rows: BucketMap.empty(),
 }
 
-const update = (
-  view: SittingResults,
-  sessionId: string,
-  change: (row: SessionRow) => SessionRow,
-): SittingResults => {
-  const row = BucketMap.get(view.rows, sessionId)
-  return row === undefined ? view : { ...view, rows: BucketMap.set(view.rows, sessionId, change(row)) }
-}
-
-const updateFinal = (view: SittingResults, sessionId: string, change: (final: FinalResult) => FinalResult) =>
-  update(view, sessionId, (row) => (row.final === undefined ? row : { ...row, final: change(row.final) }))
-
-const withAnnulment = (final: FinalResult, annulled: boolean): FinalResult => ({
-  ...final,
-  annulled,
-  passed: final.result.passed && !annulled,
-})
-
+/**
+ * The sitting's fold: its own facts (definition, publication) and, for an
+ * event about one session, that session's row by `evolveSessionRow` — so a
+ * view kept per session (see the adapters' results view) folds exactly the same rows.
+ */
 export const evolveSittingResults = (
   view: SittingResults,
   event: SessionEvent | ExamEvent,
@@ -89,134 +40,15 @@ export const evolveSittingResults = (
       }
     case 'ResultsPublished':
       return { ...view, publishedAt: event.publishedAt }
-    case 'RegistrationRequested':
-      return {
-        ...view,
-        rows: BucketMap.set(view.rows, event.sessionId, {
-          sessionId: event.sessionId,
-          subgroup: event.subgroup,
-          registered: false,
-          seated: false,
-          pausedMs: 0,
-          pausedSince: undefined,
-          extensionMinutes: 0,
-          final: undefined,
-        }),
-      }
-    case 'RegistrationConfirmed':
-      return update(view, event.sessionId, (row) => ({ ...row, registered: true }))
-    case 'RegistrationRefused':
-      return update(view, event.sessionId, (row) => ({ ...row, registered: false }))
-    case 'HallRegistered':
-      return update(view, event.sessionId, (row) => ({
-        ...row,
-        seated: true,
-        subgroup: event.screen.subgroup,
-      }))
-    case 'CandidateDataCorrected': {
-      const subgroup = event.changes.find((change) => change.field === 'subgroup')?.to as
-        | SubgroupCode
-        | undefined
-      return subgroup === undefined ? view : update(view, event.sessionId, (row) => ({ ...row, subgroup }))
+    default: {
+      const sessionId = resultRowOf(event)
+      if (sessionId === undefined) return view
+      const row = BucketMap.get(view.rows, sessionId)
+      const next = evolveSessionRow(row, event)
+      return next === row || next === undefined
+        ? view
+        : { ...view, rows: BucketMap.set(view.rows, sessionId, next) }
     }
-    case 'SessionPaused':
-      return update(view, event.sessionId, (row) => ({ ...row, pausedSince: event.at }))
-    case 'SessionResumed':
-      return update(view, event.sessionId, (row) => ({
-        ...row,
-        pausedSince: undefined,
-        pausedMs: row.pausedMs + event.pausedMs,
-      }))
-    case 'ExtensionGranted':
-      return update(view, event.sessionId, (row) => ({
-        ...row,
-        extensionMinutes: row.extensionMinutes + event.minutes,
-      }))
-    case 'SessionEnded': {
-      const existing = BucketMap.get(view.rows, event.sessionId)
-      const row: SessionRow = existing ?? {
-        sessionId: event.sessionId,
-        subgroup: event.subgroup,
-        registered: true,
-        seated: true,
-        pausedMs: 0,
-        pausedSince: undefined,
-        extensionMinutes: 0,
-        final: undefined,
-      }
-      return {
-        ...view,
-        rows: BucketMap.set(view.rows, event.sessionId, {
-          ...row,
-          subgroup: event.subgroup,
-          pausedSince: undefined,
-          final: {
-            formId: event.formId,
-            endedAt: event.endedAt,
-            endReason: event.reason,
-            answers: event.answers,
-            result: event.result,
-            score: event.result.total.points,
-            passed: event.result.passed,
-            annulled: false,
-            reviewIds: event.reviewIds,
-            revisions: [],
-          },
-        }),
-      }
-    }
-    case 'ResultAnnulled':
-      return updateFinal(view, event.sessionId, (final) => withAnnulment(final, true))
-    case 'CourtRulingRecorded':
-      return event.outcome === 'annulment_reversed'
-        ? updateFinal(view, event.sessionId, (final) => withAnnulment(final, false))
-        : view
-    case 'ScoreRevised':
-      return updateFinal(view, event.sessionId, (final) =>
-        withAnnulment(
-          {
-            ...final,
-            result: event.result,
-            score: event.newScore,
-            reviewIds: [...final.reviewIds, event.reviewId],
-            revisions: [
-              ...final.revisions,
-              {
-                reviewId: event.reviewId,
-                oldScore: event.oldScore,
-                newScore: event.newScore,
-                reason: event.reason,
-                at: event.at,
-              },
-            ],
-          },
-          final.annulled,
-        ),
-      )
-    case 'ScoreRevisedOnAppeal':
-      // APL-4/APL-5: a per-candidate correction; listed with the revisions, never as a review of the sitting.
-      return updateFinal(view, event.sessionId, (final) =>
-        withAnnulment(
-          {
-            ...final,
-            result: event.result,
-            score: event.newScore,
-            revisions: [
-              ...final.revisions,
-              {
-                reviewId: event.revisionId,
-                oldScore: event.oldScore,
-                newScore: event.newScore,
-                reason: event.reason,
-                at: event.at,
-              },
-            ],
-          },
-          final.annulled,
-        ),
-      )
-    default:
-      return view
   }
 }
 
@@ -250,3 +82,16 @@ export const finishedSessions = (view: SittingResults): SessionRow[] =>
 /** APL-1: what the portal shows at `now` — nothing before the publication instant. */
 export const publishedResults = (view: SittingResults, now: Date): SessionRow[] =>
   view.publishedAt !== undefined && now.getTime() >= view.publishedAt.getTime() ? finishedSessions(view) : []
+
+/** A sitting's own facts without its rows: what a view kept per session stores per sitting. */
+export type SittingSummary = Omit<SittingResults, 'rows'>
+
+/** A sitting's results put together from its summary and its rows kept apart (a view stored per session). */
+export const sittingResultsOf = (
+  summary: SittingSummary | undefined,
+  rows: readonly SessionRow[],
+): SittingResults => {
+  let map = BucketMap.empty<SessionRow>()
+  for (const row of rows) map = BucketMap.set(map, row.sessionId, row)
+  return { ...emptySittingResults, ...summary, rows: map }
+}
