@@ -1,3 +1,4 @@
+import { checkPageAdvances } from '../store/page-progress.js'
 import type { EventStore, Position, RecordedEvent } from '../store/port.js'
 import { comparePositions } from '../store/port.js'
 import type { AnyViewDefinition } from './definition.js'
@@ -83,6 +84,7 @@ export const createProjectionRunner = (options: ProjectionRunnerOptions) => {
         maxCount: batchSize,
       })
       if (batch.length === 0) return processed
+      checkPageAdvances(`view ${definition.name}`, batch, position)
       const expected = position
       await views.batch(definition.name, generation, async (tx) => {
         if (!samePosition(await tx.checkpoint(), expected))
