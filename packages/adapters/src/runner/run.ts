@@ -5,6 +5,7 @@ import type { CheckpointStore } from './checkpoints.js'
  * Handles one event. `'ignored'` says it did nothing (no write anywhere), so
  * a live runner may save its position later, together with the next ones.
  */
+// biome-ignore lint/suspicious/noConfusingVoidType: most handlers return nothing (Promise<void>); only a process runner says 'ignored'
 export type EventHandler = (event: RecordedEvent) => Promise<void | 'ignored'>
 
 /** A live runner saves the position of ignored events at the end of the log, or after this many of them. */
