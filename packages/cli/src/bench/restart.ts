@@ -2,6 +2,7 @@ import { spawn } from 'node:child_process'
 import { readFile } from 'node:fs/promises'
 import { fileURLToPath } from 'node:url'
 import { type RestartLog, seedRestartLog } from './restart-seed.js'
+import { servedUrl } from './served-url.js'
 import type { BenchRow } from './table.js'
 
 /**
@@ -62,15 +63,7 @@ export const restartToReady = async (databaseUrl: string, schema: string) => {
   })
   const exited = new Promise((resolve) => child.once('exit', resolve))
   try {
-    const url = await new Promise<string>((resolve, reject) => {
-      let stderr = ''
-      child.stderr.on('data', (chunk) => {
-        stderr += chunk
-        const found = /imtahan API: (\S+)/.exec(stderr)?.[1]
-        if (found !== undefined) resolve(found)
-      })
-      void exited.then(() => reject(new Error(`imtahan serve exited:\n${stderr}`)))
-    })
+    const url = await servedUrl(child)
     await untilReady(url, exited)
     const seconds = (performance.now() - started) / 1000
     return { seconds, rssBytes: await rssOf(child.pid!) }
