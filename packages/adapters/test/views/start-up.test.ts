@@ -17,6 +17,9 @@ const append = async (store: EventStore, n: number) => {
     )
 }
 
+/** Opening PGlite (its WASM start) and 47 single appends take over 30 s on the loaded 2-core machine. */
+const SLOW = 90_000
+
 describe.each(BACKINGS.filter(([name]) => name !== 'memory'))(
   'a start on a log that already holds events reads only what follows the checkpoints (%s)',
   (_name, open) => {
@@ -50,7 +53,7 @@ describe.each(BACKINGS.filter(([name]) => name !== 'memory'))(
       }
       const status = await views.runner.status()
       expect(status.map((row) => row.behind)).toEqual(VIEW_DEFINITIONS.map(() => 0))
-    })
+    }, SLOW)
 
     it('the check anchors a stream met part-way on the event before it, and finds a changed one', async () => {
       backing = await open()
@@ -75,6 +78,6 @@ describe.each(BACKINGS.filter(([name]) => name !== 'memory'))(
           ),
       }
       expect((await verifyLogSince(forged, verified.last)).chain[0]).toMatchObject({ problem: 'changed' })
-    })
+    }, SLOW)
   },
 )
