@@ -142,8 +142,8 @@ export const createProjectionRunner = (options: ProjectionRunnerOptions) => {
     /** One view to the end of the log: what a use case that must see its own write waits for. */
     catchUpView: (name: string): Promise<CatchUpReport> => catchUpOne(definitionOf(name)),
     rebuild: (name: string): Promise<number> => rebuildView(definitionOf(name)),
-    /** Per view: checkpoint, head of the log, events behind. */
-    status: async (): Promise<readonly ProjectionStatus[]> => {
+    /** Per view: checkpoint, head of the log, events behind (counted up to `atMost` when given). */
+    status: async (options: { readonly atMost?: number } = {}): Promise<readonly ProjectionStatus[]> => {
       const head = await log.head()
       return Promise.all(
         definitions.map(async (definition): Promise<ProjectionStatus> => {
@@ -156,7 +156,7 @@ export const createProjectionRunner = (options: ProjectionRunnerOptions) => {
             version: active?.version,
             checkpoint,
             head,
-            behind: await log.countAfter(checkpoint),
+            behind: await log.countAfter(checkpoint, options.atMost),
           }
         }),
       )
