@@ -87,7 +87,9 @@ export const benchRestart = async (
         `restart bench: ${log.history.toLocaleString('en-US')} events seeded in ${log.seed.seconds.toFixed(1)} s, ` +
           `views caught up in ${log.catchUp.seconds.toFixed(1)} s, ${log.tail} new events`,
       )
-      figures.push({ log, ...(await restartToReady(databaseUrl, log.schema)) })
+      const start = await restartToReady(databaseUrl, log.schema)
+      progress(`restart bench: ready in ${start.seconds.toFixed(2)} s, RSS ${mb(start.rssBytes)}`)
+      figures.push({ log, ...start })
     } finally {
       await drop()
     }
