@@ -29,55 +29,67 @@ describe.each(BACKINGS.filter(([name]) => name !== 'memory'))(
       backing = undefined
     })
 
-    it('the start-up check and every view runner read the 7 new events, not the 40 before', async () => {
-      backing = await open()
-      const storage = { store: backing.views, log: backing.log }
-      await append(backing.events, 40)
-      // The previous process: views caught up, the log verified up to here.
-      await createViews(backing.events, VIEW_DEFINITIONS, storage).catchUpAll()
-      const verified = await verifyLogSince(backing.events, undefined)
-      expect(verified.events).toBe(40)
-      await append(backing.events, 7)
+    it(
+      'the start-up check and every view runner read the 7 new events, not the 40 before',
+      async () => {
+        backing = await open()
+        const storage = { store: backing.views, log: backing.log }
+        await append(backing.events, 40)
+        // The previous process: views caught up, the log verified up to here.
+        await createViews(backing.events, VIEW_DEFINITIONS, storage).catchUpAll()
+        const verified = await verifyLogSince(backing.events, undefined)
+        expect(verified.events).toBe(40)
+        await append(backing.events, 7)
 
-      const counting = countingReads(backing.events)
-      const check = await verifyLogSince(counting.store, verified.last)
-      expect(check).toMatchObject({ events: 7, undecodableCount: 0, chainCount: 0 })
-      expect(counting.read()).toBe(7)
+        const counting = countingReads(backing.events)
+        const check = await verifyLogSince(counting.store, verified.last)
+        expect(check).toMatchObject({ events: 7, undecodableCount: 0, chainCount: 0 })
+        expect(counting.read()).toBe(7)
 
-      counting.reset()
-      const views = createViews(counting.store, VIEW_DEFINITIONS, storage)
-      for (const definition of VIEW_DEFINITIONS) {
         counting.reset()
-        await views.catchUp(definition)
-        expect(counting.read(), definition.name).toBe(7)
-      }
-      const status = await views.runner.status()
-      expect(status.map((row) => row.behind)).toEqual(VIEW_DEFINITIONS.map(() => 0))
-    }, SLOW)
+        const views = createViews(counting.store, VIEW_DEFINITIONS, storage)
+        for (const definition of VIEW_DEFINITIONS) {
+          counting.reset()
+          await views.catchUp(definition)
+          expect(counting.read(), definition.name).toBe(7)
+        }
+        const status = await views.runner.status()
+        expect(status.map((row) => row.behind)).toEqual(VIEW_DEFINITIONS.map(() => 0))
+      },
+      SLOW,
+    )
 
-    it('the check anchors a stream met part-way on the event before it, and finds a changed one', async () => {
-      backing = await open()
-      const streamId = `misc-${randomUUID()}`
-      await backing.events.appendToStream(
-        streamId,
-        [{ id: randomUUID(), type: 'Noted', data: { i: 0 } }],
-        'no_stream',
-      )
-      const verified = await verifyLogSince(backing.events, undefined)
-      await backing.events.appendToStream(streamId, [{ id: randomUUID(), type: 'Noted', data: { i: 1 } }], 0n)
-      const check = await verifyLogSince(backing.events, verified.last)
-      expect(check).toMatchObject({ events: 1, chainCount: 0 })
-      // A forged event (its hash recomputed by nobody) is caught by the same step the audit uses.
-      // The forgery is the store's own read with one event's data changed: it still pages forwards.
-      const [event] = await backing.events.readStream(streamId, { fromRevision: 1n })
-      const forged: EventStore = {
-        ...backing.events,
-        readAll: async (options) =>
-          (await backing!.events.readAll(options)).map((read) =>
-            read.id === event!.id ? { ...read, data: { i: 2 } } : read,
-          ),
-      }
-      expect((await verifyLogSince(forged, verified.last)).chain[0]).toMatchObject({ problem: 'changed' })
-    }, SLOW)
+    it(
+      'the check anchors a stream met part-way on the event before it, and finds a changed one',
+      async () => {
+        backing = await open()
+        const streamId = `misc-${randomUUID()}`
+        await backing.events.appendToStream(
+          streamId,
+          [{ id: randomUUID(), type: 'Noted', data: { i: 0 } }],
+          'no_stream',
+        )
+        const verified = await verifyLogSince(backing.events, undefined)
+        await backing.events.appendToStream(
+          streamId,
+          [{ id: randomUUID(), type: 'Noted', data: { i: 1 } }],
+          0n,
+        )
+        const check = await verifyLogSince(backing.events, verified.last)
+        expect(check).toMatchObject({ events: 1, chainCount: 0 })
+        // A forged event (its hash recomputed by nobody) is caught by the same step the audit uses.
+        // The forgery is the store's own read with one event's data changed: it still pages forwards.
+        const [event] = await backing.events.readStream(streamId, { fromRevision: 1n })
+        const forged: EventStore = {
+          ...backing.events,
+          readAll: async (options) =>
+            (await backing!.events.readAll(options)).map((read) =>
+              read.id === event!.id ? { ...read, data: { i: 2 } } : read,
+            ),
+        }
+        expect((await verifyLogSince(forged, verified.last)).chain[0]).toMatchObject({ problem: 'changed' })
+      },
+      SLOW,
+    )
   },
 )
