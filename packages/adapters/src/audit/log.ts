@@ -1,3 +1,4 @@
+import { checkPageAdvances } from '../store/page-progress.js'
 import type { EventStore, RecordedEvent } from '../store/port.js'
 import type { AuditSource } from './source.js'
 
@@ -22,6 +23,8 @@ export async function* readWholeLog(
     )
     // Only an empty page is the end: a short one may come from a store that filters.
     if (page.length === 0) return
+    // Reading to an empty page trusts the store to move on: check it does, or this never ends.
+    checkPageAdvances('reading the log', page, after)
     yield* page
     after = page.at(-1)!.position
   }

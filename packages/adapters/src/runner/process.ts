@@ -36,6 +36,7 @@ const processHandler =
   <Action>({ react, dispatch }: ProcessOptions<Action>): EventHandler =>
   async (event) => {
     const actions = react(event)
+    if (actions.length === 0) return 'ignored'
     for (const [index, action] of actions.entries())
       await dispatch(action, { event, commandId: followUpId(event, index) })
   }

@@ -1,6 +1,7 @@
 export * from './append-rules.js'
 export * from './hash-chain.js'
 export * from './memory.js'
+export * from './page-progress.js'
 export * from './polling-subscription.js'
 export * from './port.js'
 export * from './sql/client.js'

@@ -94,7 +94,16 @@ export const pollingSubscription = (
         }
         checkpoint = event.position
       }
-      if (batch.length < batchSize) await sleep()
+      if (batch.length < batchSize) {
+        try {
+          await options.onCaughtUp?.()
+        } catch (error) {
+          report(error)
+          running = false
+          return
+        }
+        await sleep()
+      }
     }
   }
   const done = loop().finally(stopListening)

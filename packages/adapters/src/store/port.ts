@@ -101,6 +101,13 @@ export type SubscribeOptions = {
   /** Exclusive checkpoint: deliver events strictly after it. */
   readonly after?: Position
   readonly onEvent: (event: RecordedEvent) => Promise<void>
+  /**
+   * Called (and awaited) each time the subscription has delivered everything
+   * there is and is about to wait: where a runner saves what it deferred. A
+   * throw ends the subscription as a throwing `onEvent` does. Optional for a
+   * store: a runner must not rely on it for more than timeliness.
+   */
+  readonly onCaughtUp?: () => Promise<void>
   readonly onError?: (error: unknown) => void
 }
 

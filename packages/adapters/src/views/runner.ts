@@ -1,3 +1,4 @@
+import { checkPageAdvances } from '../store/page-progress.js'
 import type { EventStore, Position, RecordedEvent } from '../store/port.js'
 import { comparePositions } from '../store/port.js'
 import type { AnyViewDefinition } from './definition.js'
@@ -83,6 +84,7 @@ export const createProjectionRunner = (options: ProjectionRunnerOptions) => {
         maxCount: batchSize,
       })
       if (batch.length === 0) return processed
+      checkPageAdvances(`view ${definition.name}`, batch, position)
       const expected = position
       await views.batch(definition.name, generation, async (tx) => {
         if (!samePosition(await tx.checkpoint(), expected))
@@ -140,8 +142,8 @@ export const createProjectionRunner = (options: ProjectionRunnerOptions) => {
     /** One view to the end of the log: what a use case that must see its own write waits for. */
     catchUpView: (name: string): Promise<CatchUpReport> => catchUpOne(definitionOf(name)),
     rebuild: (name: string): Promise<number> => rebuildView(definitionOf(name)),
-    /** Per view: checkpoint, head of the log, events behind. */
-    status: async (): Promise<readonly ProjectionStatus[]> => {
+    /** Per view: checkpoint, head of the log, events behind (counted up to `atMost` when given). */
+    status: async (options: { readonly atMost?: number } = {}): Promise<readonly ProjectionStatus[]> => {
       const head = await log.head()
       return Promise.all(
         definitions.map(async (definition): Promise<ProjectionStatus> => {
@@ -154,7 +156,7 @@ export const createProjectionRunner = (options: ProjectionRunnerOptions) => {
             version: active?.version,
             checkpoint,
             head,
-            behind: await log.countAfter(checkpoint),
+            behind: await log.countAfter(checkpoint, options.atMost),
           }
         }),
       )

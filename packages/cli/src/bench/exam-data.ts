@@ -67,10 +67,17 @@ export type BenchSitting = {
   readonly after: Date
 }
 
-/** `count` candidates of one group (so one review can touch all of them), fee 0, all finishing. */
-export const benchSitting = (count: number, group: GroupCode = 'AA', seed = 11): BenchSitting => {
+/**
+ * `count` candidates of one group (so one review can touch all of them), fee 0, all finishing.
+ * `examId` tells several sittings of one size apart (the restart bench seeds many).
+ */
+export const benchSitting = (
+  count: number,
+  group: GroupCode = 'AA',
+  seed = 11,
+  examId = `bench-${count}`,
+): BenchSitting => {
   const random = createRandom(seed)
-  const examId = `bench-${count}`
   const form = buildDemoForm(group, random)
   const define: ExamCommand = {
     type: 'DefineExam',

@@ -6,6 +6,7 @@ import type { EventStore } from '@imtahan/adapters'
 import { aggregateLoads, rescoreAfterReview } from './exam-scenarios.js'
 import { ANSWER_LOAD_TARGET, benchAnswerLoad, meetsAnswerLoadTarget } from './http-load.js'
 import { answerScaleRow } from './http-load-scale.js'
+import { benchRestart, restartRows, restartSizes } from './restart.js'
 import { batchAppends, logReads, singleAppends, streamReads } from './scenarios.js'
 import { benchScoring } from './scoring.js'
 import { benchStart, START_TARGETS } from './start.js'
@@ -162,6 +163,13 @@ const run = async (): Promise<void> => {
     } finally {
       await cleanup()
     }
+  }
+  // Restart to ready on a long log (PostgreSQL): its own schemas, seeded, started as a real process.
+  if (databaseUrl && selects(only, 'restart')) {
+    const figures = await benchRestart(databaseUrl, restartSizes(process.env.BENCH_RESTART_EVENTS), (line) =>
+      process.stdout.write(`${line}\n`),
+    )
+    for (const row of restartRows(figures)) add(row)
   }
   // Last: the cold start rebuilds every package's dist (this process has already loaded its own).
   if (selects(only, 'start') && !ONLY_RESCORE) {

@@ -3,6 +3,7 @@ import { mkdtemp, rename, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { servedUrl } from './served-url.js'
 
 /**
  * `npm start` to its first answer: the launcher (`npx imtahan serve`) on a
@@ -38,15 +39,7 @@ const timeToFirstAnswer = async (dataDir: string): Promise<number> => {
     { cwd: ROOT, stdio: ['ignore', 'ignore', 'pipe'] },
   )
   try {
-    const url = await new Promise<string>((resolve, reject) => {
-      let stderr = ''
-      child.stderr.on('data', (chunk) => {
-        stderr += chunk
-        const found = /imtahan API: (\S+)/.exec(stderr)?.[1]
-        if (found !== undefined) resolve(found)
-      })
-      child.once('exit', (code) => reject(new Error(`imtahan serve exited with ${code}:\n${stderr}`)))
-    })
+    const url = await servedUrl(child)
     await firstReady(url)
     return (performance.now() - started) / 1000
   } finally {

@@ -14,9 +14,17 @@ import type { Backing } from './backing.js'
 
 type Lags = Readonly<Record<string, number>>
 
+/**
+ * Lags are counted up to this many events (or just past `maxLag` if that is
+ * larger): enough for the gauge to show a backlog, and every probe an index
+ * range scan of bounded size rather than a count of the history (log-head.ts).
+ */
+const LAG_COUNT_CAP = 100_000
+const capOf = (maxLag: number) => Math.max(LAG_COUNT_CAP, maxLag + 1)
+
 /** The process manager: its checkpoint against the head of the log. */
-const processLag = async (head: LogHead, checkpoints: CheckpointStore): Promise<Lags> => ({
-  [PROCESS_RUNNER_NAME]: await head.countAfter(await checkpoints.load(PROCESS_RUNNER_NAME)),
+const processLag = async (head: LogHead, checkpoints: CheckpointStore, atMost: number): Promise<Lags> => ({
+  [PROCESS_RUNNER_NAME]: await head.countAfter(await checkpoints.load(PROCESS_RUNNER_NAME), atMost),
 })
 
 /**
@@ -25,7 +33,7 @@ const processLag = async (head: LogHead, checkpoints: CheckpointStore): Promise<
  * on, but every process reads the same rows, so every process reports the
  * same lag and a load balancer sees one truth.
  */
-const viewLags = (store: EventStore, readModels: ReadModelStorage) => {
+const viewLags = (store: EventStore, readModels: ReadModelStorage, atMost: number) => {
   const runner = createProjectionRunner({
     events: store,
     views: readModels.store,
@@ -33,7 +41,7 @@ const viewLags = (store: EventStore, readModels: ReadModelStorage) => {
     definitions: VIEW_DEFINITIONS,
   })
   return async (): Promise<Lags> =>
-    Object.fromEntries((await runner.status()).map((status) => [status.view, status.behind]))
+    Object.fromEntries((await runner.status({ atMost })).map((status) => [status.view, status.behind]))
 }
 
 /**
@@ -47,12 +55,13 @@ export const readinessOf = (backing: Backing, maxLag = DEFAULT_MAX_LAG): Readine
   const { sql, store, checkpoints, readModels } = backing
   if (sql !== undefined) {
     const head = sqlLogHead(sql.client, sql.schema)
-    const views = readModels === undefined ? async () => ({}) : viewLags(store, readModels)
+    const atMost = capOf(maxLag)
+    const views = readModels === undefined ? async () => ({}) : viewLags(store, readModels, atMost)
     return {
       ping: async () => {
         await sql.client.query('select 1')
       },
-      lags: async () => ({ ...(await processLag(head, checkpoints)), ...(await views()) }),
+      lags: async () => ({ ...(await processLag(head, checkpoints, atMost)), ...(await views()) }),
       maxLag,
     }
   }
@@ -61,6 +70,6 @@ export const readinessOf = (backing: Backing, maxLag = DEFAULT_MAX_LAG): Readine
   }
   const head = scanningLogHead(store)
   return store.name === 'memory'
-    ? { ping, lags: () => processLag(head, checkpoints), maxLag }
+    ? { ping, lags: () => processLag(head, checkpoints, capOf(maxLag)), maxLag }
     : { ping, maxLag }
 }
