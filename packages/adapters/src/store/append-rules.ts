@@ -2,6 +2,7 @@ import {
   DuplicateEventIdError,
   type ExpectedRevision,
   type NewEvent,
+  type StreamAppend,
   WrongExpectedVersionError,
 } from './port.js'
 
@@ -85,4 +86,15 @@ export const resolveKnownIds = (
     streamId,
     events.filter((event) => known.has(event.id.toLowerCase())).map((event) => event.id),
   )
+}
+
+/** A multi-stream append: each stream named once, each batch one `checkBatch` accepts. */
+export const checkStreamBatches = (appends: readonly StreamAppend[]): void => {
+  const named = new Set<string>()
+  for (const { streamId, events } of appends) {
+    if (named.has(streamId))
+      throw new TypeError(`Stream ${streamId} appears twice in one multi-stream append`)
+    named.add(streamId)
+    checkBatch(streamId, events)
+  }
 }

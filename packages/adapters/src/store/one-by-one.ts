@@ -1,4 +1,4 @@
-import { checkBatch } from './append-rules.js'
+import { checkStreamBatches } from './append-rules.js'
 import {
   DuplicateEventIdError,
   type EventContext,
@@ -55,13 +55,7 @@ export const appendToStreamsOneByOne = async (
   context: EventContext | undefined,
   parallel = DEFAULT_PARALLEL,
 ): Promise<readonly StreamAppendOutcome[]> => {
-  const named = new Set<string>()
-  for (const { streamId, events } of appends) {
-    if (named.has(streamId))
-      throw new TypeError(`Stream ${streamId} appears twice in one multi-stream append`)
-    named.add(streamId)
-    checkBatch(streamId, events)
-  }
+  checkStreamBatches(appends)
   return mapBounded(
     appends,
     parallel,

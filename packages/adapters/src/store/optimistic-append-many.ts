@@ -1,6 +1,6 @@
 import type { Clock } from '../ports/clock.js'
 import {
-  checkBatch,
+  checkStreamBatches,
   expectationHolds,
   nextRevision,
   resolveKnownIds,
@@ -130,13 +130,7 @@ export const appendManyOptimistically = async (
   clock: Clock,
   steps: AppendManySteps,
 ): Promise<readonly StreamAppendOutcome[]> => {
-  const named = new Set<string>()
-  for (const { streamId, events } of appends) {
-    if (named.has(streamId))
-      throw new TypeError(`Stream ${streamId} appears twice in one multi-stream append`)
-    named.add(streamId)
-    checkBatch(streamId, events)
-  }
+  checkStreamBatches(appends)
   const outcomes: Outcomes = new Map()
   let pending = appends
   const guessed: ChainedWrite[] = []
