@@ -1,6 +1,7 @@
 import { type ChildProcess, spawn } from 'node:child_process'
 import { createServer } from 'node:net'
 import { fileURLToPath } from 'node:url'
+import { untilReady } from './served-url.js'
 
 /**
  * The built command: `dist/main.js`, as `npm run bench` builds it, beside
@@ -51,18 +52,11 @@ export const startServeProcess = async (databaseUrl: string, schema: string, sec
     if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM')
     await exited
   }
-  const deadline = Date.now() + READY_WITHIN_MS
-  for (;;) {
-    if (child.exitCode !== null) throw new Error(`serve exited (${child.exitCode}): ${errors.join('')}`)
-    const ready = await fetch(`${url}/health/ready`).then(
-      (response) => response.status,
-      () => 0,
-    )
-    if (ready === 200) return { url, child, stop }
-    if (Date.now() > deadline) {
-      await stop()
-      throw new Error(`serve was not ready within ${READY_WITHIN_MS} ms: ${errors.join('')}`)
-    }
-    await new Promise((resolve) => setTimeout(resolve, 200))
+  try {
+    await untilReady(url, child, { everyMs: 200, withinMs: READY_WITHIN_MS })
+  } catch (error) {
+    await stop()
+    throw new Error(`${(error as Error).message}: ${errors.join('')}`)
   }
+  return { url, child, stop }
 }

@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process'
 import { readFile } from 'node:fs/promises'
 import { fileURLToPath } from 'node:url'
 import { type RestartLog, seedRestartLog } from './restart-seed.js'
-import { servedUrl } from './served-url.js'
+import { servedUrl, untilReady } from './served-url.js'
 import type { BenchRow } from './table.js'
 
 /**
@@ -35,18 +35,6 @@ const rssOf = async (pid: number): Promise<number> => {
   return Number(kb) * 1024
 }
 
-const untilReady = async (url: string, exited: Promise<unknown>): Promise<void> => {
-  let gone = false
-  void exited.then(() => (gone = true))
-  for (;;) {
-    if (gone) throw new Error('imtahan serve exited before it was ready')
-    const answer = await fetch(`${url}/health/ready`).catch(() => undefined)
-    await answer?.arrayBuffer()
-    if (answer?.status === 200) return
-    await new Promise((resolve) => setTimeout(resolve, 10))
-  }
-}
-
 /** One start of `node packages/cli/dist/main.js serve` on `schema`, stopped again once measured. */
 export const restartToReady = async (databaseUrl: string, schema: string) => {
   const started = performance.now()
@@ -64,7 +52,7 @@ export const restartToReady = async (databaseUrl: string, schema: string) => {
   const exited = new Promise((resolve) => child.once('exit', resolve))
   try {
     const url = await servedUrl(child)
-    await untilReady(url, exited)
+    await untilReady(url, child, { everyMs: 10 })
     const seconds = (performance.now() - started) / 1000
     return { seconds, rssBytes: await rssOf(child.pid!) }
   } finally {

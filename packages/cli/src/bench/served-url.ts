@@ -15,3 +15,26 @@ export const servedUrl = (child: ChildProcess): Promise<string> =>
     })
     child.once('exit', (code) => reject(new Error(`imtahan serve exited with ${code}:\n${stderr}`)))
   })
+
+/**
+ * Polls `GET {url}/health/ready` every `everyMs` until it answers 200 (a
+ * refused connection counts as not yet); fails when the child exits first
+ * or `withinMs` passes. The one readiness wait of the bench's serve children.
+ */
+export const untilReady = async (
+  url: string,
+  child: ChildProcess,
+  { everyMs, withinMs = Number.POSITIVE_INFINITY }: { readonly everyMs: number; readonly withinMs?: number },
+): Promise<void> => {
+  const deadline = performance.now() + withinMs
+  for (;;) {
+    if (child.exitCode !== null || child.signalCode !== null)
+      throw new Error(`imtahan serve exited (${child.exitCode ?? child.signalCode}) before it was ready`)
+    const answer = await fetch(`${url}/health/ready`).catch(() => undefined)
+    await answer?.arrayBuffer()
+    if (answer?.status === 200) return
+    if (performance.now() > deadline)
+      throw new Error(`GET /health/ready still answers ${answer?.status ?? 'nothing'} after ${withinMs} ms`)
+    await new Promise((resolve) => setTimeout(resolve, everyMs))
+  }
+}

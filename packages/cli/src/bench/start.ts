@@ -3,7 +3,7 @@ import { mkdtemp, rename, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { servedUrl } from './served-url.js'
+import { servedUrl, untilReady } from './served-url.js'
 
 /**
  * `npm start` to its first answer: the launcher (`npx imtahan serve`) on a
@@ -19,18 +19,6 @@ const PACKAGES = ['domain', 'adapters', 'http', 'cli'] as const
 
 export const START_TARGETS = { coldSeconds: 30, warmSeconds: 5 } as const
 
-/** Polls `/health/ready` (every 20 ms, at most a minute) until it answers 200. */
-const firstReady = async (url: string): Promise<void> => {
-  const deadline = performance.now() + 60_000
-  for (;;) {
-    const answer = await fetch(`${url}/health/ready`)
-    await answer.arrayBuffer()
-    if (answer.status === 200) return
-    if (performance.now() > deadline) throw new Error(`GET /health/ready still answers ${answer.status}`)
-    await new Promise((resolve) => setTimeout(resolve, 20))
-  }
-}
-
 const timeToFirstAnswer = async (dataDir: string): Promise<number> => {
   const started = performance.now()
   const child = spawn(
@@ -40,7 +28,7 @@ const timeToFirstAnswer = async (dataDir: string): Promise<number> => {
   )
   try {
     const url = await servedUrl(child)
-    await firstReady(url)
+    await untilReady(url, child, { everyMs: 20, withinMs: 60_000 })
     return (performance.now() - started) / 1000
   } finally {
     const exited = new Promise((resolve) => child.once('exit', resolve))
