@@ -18,13 +18,13 @@ import type { Measured } from './scenarios.js'
 /** A finished session with its seat is ~101 events (registration … ~100 answers … end). */
 const EVENTS_PER_SESSION = 101
 /**
- * Sessions per sitting. The results view keeps one document per sitting and
- * rewrites it at every batch that touches it, so a catch-up over one
- * 10,000-candidate sitting costs the square of its size; 1,000 keeps the
- * seeding linear (what a restart reads does not depend on it).
+ * Sessions per sitting: a realistic size. Chosen when the results view kept
+ * one document per sitting (a catch-up cost the square of a sitting's size);
+ * with one document per session that cost is gone (not re-measured here),
+ * and what a restart reads does not depend on it.
  */
 const SITTING = 1_000
-/** Events per view transaction while seeding: fewer rewrites of each sitting's document. */
+/** Events per view transaction while seeding: fewer, larger transactions. */
 const SEED_BATCH = 10_000
 
 /** A schema holding a log as a server left it at shutdown, plus a tail written since. */
