@@ -23,6 +23,10 @@ export const createPgPool = (options: PgPoolOptions): pg.Pool => {
   const pool = new pg.Pool({
     connectionString: options.connectionString,
     max: options.max ?? 10,
+    // The store's statements are short index lookups whose row estimates over a JSON batch are
+    // guesses; with JIT on, PostgreSQL compiled a 1,000-stream read for longer than it ran
+    // (200 of 250 ms, docs/benchmarks.md). An operator's own `options` in the URL still win.
+    options: '-c jit=off',
     ...(options.applicationName === undefined ? {} : { application_name: options.applicationName }),
   })
   pool.on('error', (error) => options.onIdleError?.(error))

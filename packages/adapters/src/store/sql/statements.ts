@@ -92,9 +92,15 @@ export const statements = (schema: string) => {
             and e.event_id = any(array(select jsonb_array_elements_text(w.ids))::uuid[])) as known
       from jsonb_to_recordset($1::jsonb) as w(stream_id text, ids jsonb)
       left join ${s}.streams s on s.stream_id = w.stream_id`,
-    /** Many streams forwards, each from its own revision (`$1`: JSON of stream_id, from_revision), in one query. */
+    /**
+     * Many streams forwards, each from its own revision (`$1`: JSON of stream_id, from_revision), in
+     * one query. Each stream is its own index lookup: as a join (and a lateral subquery is pulled up
+     * into one; `offset 0` keeps it apart) the planner guessed 100 streams and scanned the whole
+     * events table in parallel instead (160-400 ms for 1,000 streams of a 1M-event log, not 20).
+     */
     readStreams: `select ${columns} from jsonb_to_recordset($1::jsonb) as r(stream_id text, from_revision bigint)
-      join ${s}.events e on e.stream_id = r.stream_id and e.revision >= r.from_revision
+      cross join lateral (select * from ${s}.events e
+        where e.stream_id = r.stream_id and e.revision >= r.from_revision order by e.revision offset 0) e
       order by e.stream_id, e.revision`,
     lastEvent: `select e.position::text as position, e.transaction_id::text as transaction_id
       from ${s}.events e where e.stream_id = $1 order by e.revision desc limit 1`,
