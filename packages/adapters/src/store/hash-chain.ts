@@ -22,19 +22,38 @@ const isSkipped = (value: unknown) =>
 /** JSON.stringify's rules (undefined members dropped, toJSON honoured), with object keys sorted at every depth. */
 const write = (value: unknown): string => {
   if (value === null) return 'null'
-  if (typeof value === 'bigint') throw new TypeError('bigint is not JSON; encode it as a string first')
-  if (typeof value !== 'object') return JSON.stringify(value) ?? 'null'
+  switch (typeof value) {
+    case 'string':
+      return JSON.stringify(value)
+    // As JSON.stringify writes them (NaN and the infinities as null); every event hashes a few dozen.
+    case 'number':
+      return Number.isFinite(value) ? String(value) : 'null'
+    case 'boolean':
+      return value ? 'true' : 'false'
+    case 'bigint':
+      throw new TypeError('bigint is not JSON; encode it as a string first')
+    case 'object':
+      break
+    default:
+      return JSON.stringify(value) ?? 'null'
+  }
   const withToJson = value as { toJSON?: () => unknown }
   if (typeof withToJson.toJSON === 'function') return write(withToJson.toJSON())
-  if (Array.isArray(value))
-    return `[${value.map((item) => (isSkipped(item) ? 'null' : write(item))).join(',')}]`
+  if (Array.isArray(value)) {
+    let out = '['
+    for (let index = 0; index < value.length; index++) {
+      const item = value[index]
+      out += `${index === 0 ? '' : ','}${isSkipped(item) ? 'null' : write(item)}`
+    }
+    return `${out}]`
+  }
   const record = value as Record<string, unknown>
-  const members: string[] = []
+  let out = '{'
   for (const key of Object.keys(record).sort()) {
     const member = record[key]
-    if (!isSkipped(member)) members.push(`${JSON.stringify(key)}:${write(member)}`)
+    if (!isSkipped(member)) out += `${out.length === 1 ? '' : ','}${JSON.stringify(key)}:${write(member)}`
   }
-  return `{${members.join(',')}}`
+  return `${out}}`
 }
 
 /** JSON with object keys sorted at every depth: the same value always gives the same text. */
