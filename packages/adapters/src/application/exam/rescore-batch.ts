@@ -2,15 +2,18 @@ import {
   examSessionDecider,
   initialSessionState,
   type SessionContext,
+  type SessionEvent,
   type SessionState,
   type ToSession,
 } from '@imtahan/domain'
 import * as E from 'fp-ts/lib/Either.js'
 import { decodeRecorded, encodeEvent } from '../../command/codec.js'
 import { concurrencyExhausted, defaultEventIdFor } from '../../command/handle.js'
-import type { EventContext, RecordedEvent, StreamAppend } from '../../store/port.js'
+import type { StreamRevision } from '../../command/revision.js'
+import type { EventContext, StreamAppend } from '../../store/port.js'
 import { SESSION } from '../shared/streams.js'
 import type { ExamEnv } from './env.js'
+import type { SessionTail } from './results-session-doc.js'
 
 /** A session the review should have re-scored but whose decider refused (SCO-5): which, and why. */
 export type RescoreRefusal = {
@@ -34,6 +37,8 @@ export type ChunkInput = {
   readonly commands: readonly ToSession[]
   /** Where each session's `SessionEnded` is (from the results view): its stream is read from there. */
   readonly endRevisions: ReadonlyMap<string, bigint>
+  /** Each session's tail as the results view holds it: decided on without a read (see `SessionTail`). */
+  readonly tails: ReadonlyMap<string, SessionTail>
   readonly context: SessionContext
   readonly eventContext: EventContext
   readonly chunkSize: number
@@ -47,35 +52,67 @@ type Prepared = {
   readonly refused: readonly RescoreRefusal[]
 }
 
-const foldTail = (tail: readonly RecordedEvent[]): SessionState => {
-  let state = initialSessionState
-  for (const event of tail) state = examSessionDecider.evolve(state, decodeRecorded(SESSION.codec, event))
-  return state
-}
+const fold = (events: readonly SessionEvent[]): SessionState =>
+  events.reduce(examSessionDecider.evolve, initialSessionState)
 
-/**
- * Reads every session of `commands` from its `SessionEnded` on in one call
- * and decides each as the command handler would (same decider, same derived
- * event ids `rescore:<reviewId>:<sessionId>`), at the revision it read.
- */
-const prepare = async (
+/** A session's state and the revision it was folded to, by stream id. */
+type Known = ReadonlyMap<string, { readonly state: SessionState; readonly revision: StreamRevision }>
+
+/** Reads every session of `commands` from its `SessionEnded` on, in one call. */
+const readKnown = async (
   exam: ExamEnv,
   input: ChunkInput,
   commands: readonly ToSession[],
-): Promise<Prepared> => {
+): Promise<Known> => {
   const tails = await exam.store.readStreams(
     commands.map(({ streamId }) => ({
       streamId: SESSION.streamOf(streamId),
       fromRevision: input.endRevisions.get(streamId) ?? 0n,
     })),
   )
+  const known = new Map<string, { state: SessionState; revision: StreamRevision }>()
+  for (const [streamId, tail] of tails)
+    known.set(streamId, {
+      state: fold(tail.map((event) => decodeRecorded(SESSION.codec, event))),
+      revision: tail.at(-1)?.revision ?? 'no_stream',
+    })
+  return known
+}
+
+/** The view's tails where it has them (no read at all); only the sessions without one are read. */
+const viewKnown = async (
+  exam: ExamEnv,
+  input: ChunkInput,
+  commands: readonly ToSession[],
+): Promise<Known> => {
+  const untailed = commands.filter(({ streamId }) => !input.tails.has(streamId))
+  const known = new Map(untailed.length === 0 ? [] : await readKnown(exam, input, untailed))
+  for (const { streamId } of commands) {
+    const tail = input.tails.get(streamId)
+    if (tail !== undefined)
+      known.set(SESSION.streamOf(streamId), { state: fold(tail.events), revision: tail.head })
+  }
+  return known
+}
+
+/**
+ * Decides every session of `commands` as the command handler would (same
+ * decider, same derived event ids `rescore:<reviewId>:<sessionId>`), at the
+ * revision its state was folded to, which the append then expects.
+ */
+const decideChunk = (
+  exam: ExamEnv,
+  input: ChunkInput,
+  commands: readonly ToSession[],
+  known: Known,
+): Prepared => {
   const appends: StreamAppend[] = []
   const commandOf = new Map<string, ToSession>()
   const refused: RescoreRefusal[] = []
   for (const command of commands) {
     const streamId = SESSION.streamOf(command.streamId)
-    const tail = tails.get(streamId) ?? []
-    const decision = examSessionDecider.decide(command.command, foldTail(tail), input.context)
+    const { state, revision } = known.get(streamId) ?? { state: initialSessionState, revision: 'no_stream' }
+    const decision = examSessionDecider.decide(command.command, state, input.context)
     if (E.isLeft(decision)) {
       const { code, message, details } = decision.left
       exam.logger?.warn({ sessionId: command.streamId, refusal: code }, 're-score step refused')
@@ -88,7 +125,6 @@ const prepare = async (
       continue
     }
     if (decision.right.length === 0) continue
-    const revision = tail.at(-1)?.revision ?? 'no_stream'
     const events = decision.right.map((event, index) => ({
       id: defaultEventIdFor({ streamId, revision, index, commandId: command.commandId }),
       ...encodeEvent(SESSION.codec, event),
@@ -98,6 +134,20 @@ const prepare = async (
   }
   return { appends, commandOf, refused }
 }
+
+/** A chunk decided on the view's tails (first try) or on its streams as read now (after a conflict). */
+const prepare = async (
+  exam: ExamEnv,
+  input: ChunkInput,
+  commands: readonly ToSession[],
+  from: 'view' | 'streams',
+): Promise<Prepared> =>
+  decideChunk(
+    exam,
+    input,
+    commands,
+    from === 'view' ? await viewKnown(exam, input, commands) : await readKnown(exam, input, commands),
+  )
 
 /**
  * Appends a prepared chunk in one multi-stream append. A session another
@@ -120,42 +170,75 @@ const commit = async (exam: ExamEnv, input: ChunkInput, prepared: Prepared) => {
     }
     if (moved.length === 0) break
     if (round >= MAX_ROUNDS) throw new Error(concurrencyExhausted(moved[0]!.streamId, MAX_ROUNDS).message)
-    current = await prepare(exam, input, moved)
+    current = await prepare(exam, input, moved, 'streams')
     refused.push(...current.refused)
   }
   return { revised, refused }
 }
 
+/** Where each chunk of `count` commands ends: a quarter chunk first, then whole ones. */
+export const chunkEnds = (count: number, chunkSize: number): readonly number[] => {
+  const ends: number[] = []
+  for (let end = Math.max(1, Math.floor(chunkSize / 4)); ; end += chunkSize) {
+    ends.push(Math.min(end, count))
+    if (end >= count) return count === 0 ? [] : ends
+  }
+}
+
+/** Chunk appends in flight at once: the database writes one while the next is hashed and sent. */
+const APPENDS_IN_FLIGHT = 2
+
 /**
- * The re-score's commands in chunks of `chunkSize` sessions, two round trips
- * each (one multi-stream read, one multi-stream append), pipelined: the
- * next chunk is read and decided while the current one is appended, so the
+ * The re-score's commands in chunks of `chunkSize` sessions, each decided
+ * on the results view's tails (no read; a session without one is read, in
+ * one multi-stream read) and written in one multi-stream append, pipelined:
+ * the next chunk is decided while up to `APPENDS_IN_FLIGHT` are appended
+ * (chunks hold distinct sessions, so their appends never meet), and the
  * database and Node work side by side. A refusal of the decider is reported
  * for its session and the rest go on; a failure of the store stops the run
- * (`interrupted`) with what whole chunks revised before it.
+ * (`interrupted`): no chunk is sent after it, and the answer counts what the
+ * chunks that did land revised.
  */
 export const rescoreInChunks = async (exam: ExamEnv, input: ChunkInput): Promise<ChunksOutcome> => {
   const { commands, chunkSize } = input
-  const chunkAt = (from: number) => {
-    const prepared = prepare(exam, input, commands.slice(from, from + chunkSize))
+  // The first chunk is a quarter: the database starts writing while Node decides the rest.
+  const ends = chunkEnds(commands.length, chunkSize)
+  const chunkAt = (index: number) => {
+    const prepared = prepare(exam, input, commands.slice(ends[index - 1] ?? 0, ends[index]), 'view')
     // Awaited below, or dropped after a failure of the chunk before it: never an unhandled rejection.
     prepared.catch(() => {})
     return prepared
   }
   let revised = 0
   const refused: RescoreRefusal[] = []
-  let next = commands.length > 0 ? chunkAt(0) : undefined
+  let failure: { readonly cause: unknown } | undefined
+  const inFlight = new Set<Promise<void>>()
+  const send = (prepared: Prepared) => {
+    const sent: Promise<void> = commit(exam, input, prepared).then(
+      (done) => {
+        revised += done.revised
+        refused.push(...done.refused)
+      },
+      (cause: unknown) => {
+        failure ??= { cause }
+      },
+    )
+    inFlight.add(sent)
+    void sent.finally(() => inFlight.delete(sent))
+  }
+  let next = ends.length > 0 ? chunkAt(0) : undefined
   try {
-    for (let from = 0; next !== undefined; from += chunkSize) {
+    for (let index = 0; next !== undefined && failure === undefined; index++) {
       const prepared = await next
       if (input.lost.aborted) throw new Error('The re-score lease was lost; its next holder goes on.')
-      next = from + chunkSize < commands.length ? chunkAt(from + chunkSize) : undefined
-      const done = await commit(exam, input, prepared)
-      revised += done.revised
-      refused.push(...done.refused)
+      if (failure !== undefined) break
+      next = index + 1 < ends.length ? chunkAt(index + 1) : undefined
+      send(prepared)
+      while (inFlight.size >= APPENDS_IN_FLIGHT) await Promise.race(inFlight)
     }
-  } catch (interrupted) {
-    return { revised, refused, interrupted }
+  } catch (cause) {
+    failure ??= { cause }
   }
-  return { revised, refused }
+  await Promise.all(inFlight)
+  return failure === undefined ? { revised, refused } : { revised, refused, interrupted: failure.cause }
 }

@@ -41,11 +41,12 @@ const rescoreUnderLease = async (
   )
   if (recorded === undefined) return { revised: 0, refused: [], complete: true }
   await exam.results.catchUp()
-  const { results, endRevisions } = await exam.results.read(examId)
+  const { results, endRevisions, tails } = await exam.results.read(examId)
   const commands = rescoreProcess(recorded, sitting.right.view, results)
   const { revised, refused, interrupted } = await rescoreInChunks(exam, {
     commands,
     endRevisions,
+    tails,
     context: { now: exam.clock.now(), sitting: sitting.right.view },
     eventContext: eventContextOf(systemCall('rescore'), causationId),
     chunkSize: exam.rescoreChunkSize,
@@ -62,7 +63,8 @@ const rescoreUnderLease = async (
  * SCO-5 after `RecordExpertReview`: every finished session the review
  * changes gets one `ReviseScore` (`rescore:<reviewId>:<sessionId>`), and the
  * session records at most one `ScoreRevised` per review. The sessions go in
- * chunks (see `rescoreInChunks`: two round trips per chunk, pipelined). A session whose
+ * chunks (see `rescoreInChunks`: decided on the results view's copy of each
+ * session's stream after its end, one append per chunk, pipelined). A session whose
  * decider refuses (e.g. `session.rescore_would_lower`) is reported with the
  * refusal and the run is not complete; the others go on. Resumable: the
  * results view shows which sessions a crashed run already revised, so a new

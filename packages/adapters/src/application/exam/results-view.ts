@@ -1,10 +1,8 @@
 import {
   type ExamDefined,
   emptySittingResults,
-  evolveSessionRow,
   evolveSittingResults,
   examIdOfSession,
-  type SessionRow,
   type SittingResults,
   type SittingSummary,
   sittingResultsOf,
@@ -12,7 +10,6 @@ import {
 import { decodeRecorded } from '../../command/codec.js'
 import type { RecordedEvent } from '../../store/port.js'
 import { readByLookup, readDocument, type ViewDefinition } from '../../views/definition.js'
-import { richJsonCodec } from '../../views/rich-json.js'
 import {
   EXAM,
   EXAM_PREFIX,
@@ -22,6 +19,9 @@ import {
   SESSION_PREFIX,
 } from '../shared/streams.js'
 import type { Views } from '../shared/views.js'
+import { applySessionDoc, resultsDocCodec, type SessionDoc, type SessionTail } from './results-session-doc.js'
+
+export type { SessionDoc, SessionTail } from './results-session-doc.js'
 
 /**
  * The event types the results projection folds (see `evolveSittingResults`);
@@ -48,9 +48,6 @@ const RESULT_TYPES = new Set([
 
 /** A sitting as its list shows it, without loading its results. */
 export type SittingHeader = { readonly defined: ExamDefined; readonly publishedAt?: Date | undefined }
-
-/** One session's row, and where its `SessionEnded` is (a re-score reads its stream from there). */
-export type SessionDoc = { readonly row: SessionRow; readonly endRevision?: bigint }
 
 /**
  * `sitting:<examId>` the summary, `exam:<examId>` the header (listed by
@@ -82,14 +79,6 @@ const keysOf = (event: RecordedEvent): readonly string[] => {
 const decode = (event: RecordedEvent) =>
   isSessionStream(event.streamId) ? decodeRecorded(SESSION.codec, event) : decodeRecorded(EXAM.codec, event)
 
-const applySession = (doc: SessionDoc | undefined, event: RecordedEvent): SessionDoc | undefined => {
-  const row = evolveSessionRow(doc?.row, decode(event))
-  if (row === undefined) return doc
-  const ended = event.type === 'SessionEnded' && isSessionStream(event.streamId)
-  const endRevision = ended ? event.revision : doc?.endRevision
-  return endRevision === undefined ? { row } : { row, endRevision }
-}
-
 /**
  * The domain's results fold (`evolveSittingResults`, row by row with
  * `evolveSessionRow`) as a persisted view with **one document per session**,
@@ -99,11 +88,11 @@ const applySession = (doc: SessionDoc | undefined, event: RecordedEvent): Sessio
  */
 export const sittingResultsDefinition: ViewDefinition<ResultsDoc> = {
   name: 'sitting-results',
-  version: '2',
+  version: '3',
   keysOf,
   apply: (doc, event, key) => {
-    if (key.startsWith(SESSION_KEY)) return applySession(doc as SessionDoc | undefined, event)
     const decoded = decode(event)
+    if (key.startsWith(SESSION_KEY)) return applySessionDoc(doc as SessionDoc | undefined, event, decoded)
     if (key.startsWith('exam:'))
       return decoded.type === 'ResultsPublished'
         ? { ...(doc as SittingHeader), publishedAt: decoded.publishedAt }
@@ -120,27 +109,27 @@ export const sittingResultsDefinition: ViewDefinition<ResultsDoc> = {
       : key.startsWith(SESSION_KEY)
         ? sittingKey(examIdOfSession(key.slice(SESSION_KEY.length)))
         : undefined,
-  codec: richJsonCodec<ResultsDoc>(),
+  codec: resultsDocCodec<ResultsDoc>(),
 }
 
-/** A sitting's results with, per finished session, where its `SessionEnded` is. */
+/** A sitting's results with, per finished session, where its `SessionEnded` is and its tail from there. */
 export type SittingRead = {
   readonly results: SittingResults
   readonly endRevisions: ReadonlyMap<string, bigint>
+  /** By session id: what a re-score decides on without reading the stream (see `SessionTail`). */
+  readonly tails: ReadonlyMap<string, SessionTail>
 }
 
 export type ResultsView = {
   /** Brings every sitting's results up to the end of the log as it is now. */
   readonly catchUp: () => Promise<void>
   readonly results: (examId: string) => Promise<SittingResults>
-  /** The results and the `SessionEnded` revisions, in the same one read of the sitting's documents. */
+  /** The results, the `SessionEnded` revisions and the tails, in the same one read of the sitting's documents. */
   readonly read: (examId: string) => Promise<SittingRead>
   /** The sitting's summary with one session's row only (if it has one): a candidate's own result. */
   readonly resultOf: (examId: string, sessionId: string) => Promise<SittingResults>
   /** Every sitting defined, with its publication. */
   readonly sittings: () => Promise<readonly SittingHeader[]>
-  /** The revision of a finished session's `SessionEnded`: a re-score reads the stream from there. */
-  readonly endRevision: (sessionId: string) => Promise<bigint | undefined>
 }
 
 const withRows = (summary: SittingSummary | undefined, docs: readonly SessionDoc[]): SittingResults =>
@@ -159,9 +148,12 @@ export const createResultsView = (views: Views): ResultsView => {
     ])
     const docs = listed.map(({ doc }) => doc as SessionDoc)
     const endRevisions = new Map<string, bigint>()
-    for (const { row, endRevision } of docs)
+    const tails = new Map<string, SessionTail>()
+    for (const { row, endRevision, tail } of docs) {
       if (endRevision !== undefined) endRevisions.set(row.sessionId, endRevision)
-    return { results: withRows(summary, docs), endRevisions }
+      if (tail !== undefined) tails.set(row.sessionId, tail)
+    }
+    return { results: withRows(summary, docs), endRevisions, tails }
   }
   return {
     catchUp: () => views.catchUp(sittingResultsDefinition),
@@ -175,7 +167,5 @@ export const createResultsView = (views: Views): ResultsView => {
       (await readByLookup(views.store, sittingResultsDefinition, EXAMS)).map(
         ({ doc }) => doc as SittingHeader,
       ),
-    endRevision: async (sessionId) =>
-      ((await get(`${SESSION_KEY}${sessionId}`)) as SessionDoc | undefined)?.endRevision,
   }
 }
