@@ -1,4 +1,4 @@
-#!/usr/bin/env node
+#!/usr/bin/env -S node --max-semi-space-size=64
 // `npx imtahan …` and `npm start` from a clone: runs the built CLI, building
 // first only the packages whose dist is missing or older than their sources
 // (a few stat calls), so a warm start rebuilds nothing; the build itself is a

@@ -1,6 +1,7 @@
 import { type ChildProcess, spawn } from 'node:child_process'
 import { createServer } from 'node:net'
 import { fileURLToPath } from 'node:url'
+import { SERVE_NODE_OPTIONS } from '../serve/node-options.js'
 import { untilReady } from './served-url.js'
 
 /**
@@ -38,7 +39,18 @@ export const startServeProcess = async (databaseUrl: string, schema: string, sec
   const port = await freePort()
   const child = spawn(
     process.execPath,
-    [MAIN, 'serve', '--store', 'postgres', '--schema', schema, '--port', String(port), '--no-dev'],
+    [
+      ...SERVE_NODE_OPTIONS,
+      MAIN,
+      'serve',
+      '--store',
+      'postgres',
+      '--schema',
+      schema,
+      '--port',
+      String(port),
+      '--no-dev',
+    ],
     {
       env: { ...process.env, DATABASE_URL: databaseUrl, IMTAHAN_SECRET: secret, LOG_LEVEL: 'warn' },
       stdio: ['ignore', 'ignore', 'pipe'],

@@ -1,6 +1,7 @@
 import { spawn } from 'node:child_process'
 import { readFile } from 'node:fs/promises'
 import { fileURLToPath } from 'node:url'
+import { SERVE_NODE_OPTIONS } from '../serve/node-options.js'
 import { type RestartLog, seedRestartLog } from './restart-seed.js'
 import { servedUrl, untilReady } from './served-url.js'
 import type { BenchRow } from './table.js'
@@ -39,7 +40,7 @@ const rssOf = async (pid: number): Promise<number> => {
 export const restartToReady = async (databaseUrl: string, schema: string) => {
   const started = performance.now()
   const args = [MAIN, 'serve', '--store', 'postgres', '--schema', schema, '--port', '0', '--no-dev']
-  const child = spawn(process.execPath, [...args, '--log-level', 'silent'], {
+  const child = spawn(process.execPath, [...SERVE_NODE_OPTIONS, ...args, '--log-level', 'silent'], {
     cwd: ROOT,
     env: {
       ...process.env,

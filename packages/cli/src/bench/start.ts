@@ -3,6 +3,7 @@ import { mkdtemp, rename, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { SERVE_NODE_OPTIONS } from '../serve/node-options.js'
 import { servedUrl, untilReady } from './served-url.js'
 
 /**
@@ -23,7 +24,7 @@ const timeToFirstAnswer = async (dataDir: string): Promise<number> => {
   const started = performance.now()
   const child = spawn(
     process.execPath,
-    [LAUNCHER, 'serve', '--data-dir', dataDir, '--port', '0', '--log-level', 'silent'],
+    [...SERVE_NODE_OPTIONS, LAUNCHER, 'serve', '--data-dir', dataDir, '--port', '0', '--log-level', 'silent'],
     { cwd: ROOT, stdio: ['ignore', 'ignore', 'pipe'] },
   )
   try {
