@@ -19,6 +19,18 @@ import type { EventContext, EventMetadata, NewEvent, RecordedEvent } from './por
 const isSkipped = (value: unknown) =>
   value === undefined || typeof value === 'function' || typeof value === 'symbol'
 
+/** Member names as JSON strings: events repeat a few dozen names (`points`, `max`, …) thousands of times. */
+const quotedNames = new Map<string, string>()
+const quoted = (name: string): string => {
+  let text = quotedNames.get(name)
+  if (text === undefined) {
+    text = JSON.stringify(name)
+    // Bounded: names from data (answer keys by task id) must not grow it without end.
+    if (quotedNames.size < 4096) quotedNames.set(name, text)
+  }
+  return text
+}
+
 /** JSON.stringify's rules (undefined members dropped, toJSON honoured), with object keys sorted at every depth. */
 const write = (value: unknown): string => {
   if (value === null) return 'null'
@@ -51,7 +63,7 @@ const write = (value: unknown): string => {
   let out = '{'
   for (const key of Object.keys(record).sort()) {
     const member = record[key]
-    if (!isSkipped(member)) out += `${out.length === 1 ? '' : ','}${JSON.stringify(key)}:${write(member)}`
+    if (!isSkipped(member)) out += `${out.length === 1 ? '' : ','}${quoted(key)}:${write(member)}`
   }
   return `${out}}`
 }

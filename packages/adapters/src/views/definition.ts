@@ -53,6 +53,30 @@ export const readByLookup = async <Doc>(
     doc: stored(definition, doc),
   }))
 
+/**
+ * The same documents as `readByLookup`, `sizes(index)` at a time, page by
+ * page in key order: a reader holds one page, never the whole lookup.
+ */
+export async function* readByLookupPages<Doc>(
+  views: ViewStore,
+  definition: ViewDefinition<Doc>,
+  lookup: string,
+  sizes: (index: number) => number,
+): AsyncGenerator<readonly { readonly key: string; readonly doc: Doc }[]> {
+  let after: string | undefined
+  for (let index = 0; ; index++) {
+    const limit = sizes(index)
+    const page = await views.byLookup(
+      definition.name,
+      lookup,
+      after === undefined ? { limit } : { after, limit },
+    )
+    if (page.length > 0) yield page.map(({ key, doc }) => ({ key, doc: stored(definition, doc) }))
+    if (page.length < limit) return
+    after = page.at(-1)!.key
+  }
+}
+
 /** Any definition, whatever its document type: what runners and stores hold lists of. */
 // biome-ignore lint/suspicious/noExplicitAny: the document type is the definition's own business
 export type AnyViewDefinition = ViewDefinition<any>

@@ -50,13 +50,16 @@ export const createMemoryViewStore = (): ViewStore => {
       const stored = activeDocs(view).get(key)
       return stored === undefined ? undefined : parse(stored)
     },
-    byLookup: async (view, lookup) => {
+    byLookup: async (view, lookup, page) => {
       const active = actives.get(view)
       const docs = activeDocs(view)
-      const found: KeyedDocument[] = []
-      const keys = active === undefined ? undefined : lookups.get(at(view, active.generation))?.get(lookup)
-      for (const key of keys ?? []) found.push({ key, doc: parse(docs.get(key)!) })
-      return found.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0))
+      const listed = active === undefined ? undefined : lookups.get(at(view, active.generation))?.get(lookup)
+      // By key in code-unit order (the SQL store pages in its column's collation; each agrees with itself).
+      const keys = [...(listed ?? [])].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0))
+      const after = page?.after
+      const from = after === undefined ? 0 : keys.findIndex((key) => key > after)
+      const chosen = from < 0 ? [] : keys.slice(from, page === undefined ? undefined : from + page.limit)
+      return chosen.map((key): KeyedDocument => ({ key, doc: parse(docs.get(key)!) }))
     },
     active: async (view) => actives.get(view),
     checkpoint: async (view, generation) => checkpoints.get(at(view, generation)),

@@ -12,6 +12,9 @@ const statements = (schema: string) => {
   return {
     get: `select d.doc from ${active} where d.view = $1 and d.key = $2`,
     byLookup: `select d.key, d.doc from ${active} where d.view = $1 and d.lookup = $2 order by d.key`,
+    // An index walk from `after` (migration 7 indexes lookup then key): each page reads only its rows.
+    byLookupPage: `select d.key, d.doc from ${active} where d.view = $1 and d.lookup = $2 and d.key > $3
+      order by d.key limit $4`,
     active: `select active_generation, version from ${s}.views where view = $1`,
     lockActive: `select active_generation, version from ${s}.views where view = $1 for update`,
     clear: `delete from ${s}.view_documents where view = $1 and generation = $2`,
@@ -58,10 +61,13 @@ export const createSqlViewStore = async (client: SqlClient, options: { readonly 
       const [row] = await client.query<{ doc: unknown }>(sql.get, [view, key])
       return row === undefined ? undefined : json(row.doc)
     },
-    byLookup: async (view, lookup) =>
-      (await client.query<{ key: string; doc: unknown }>(sql.byLookup, [view, lookup])).map(
-        (row): KeyedDocument => ({ key: row.key, doc: json(row.doc) }),
-      ),
+    byLookup: async (view, lookup, page) =>
+      (
+        await client.query<{ key: string; doc: unknown }>(
+          page === undefined ? sql.byLookup : sql.byLookupPage,
+          page === undefined ? [view, lookup] : [view, lookup, page.after ?? '', page.limit],
+        )
+      ).map((row): KeyedDocument => ({ key: row.key, doc: json(row.doc) })),
     active: async (view) => {
       const [row] = await client.query<{ active_generation: number; version: string }>(sql.active, [view])
       return row === undefined

@@ -9,6 +9,9 @@ export type DocumentWrite = {
 
 export type KeyedDocument = { readonly key: string; readonly doc: unknown }
 
+/** One page of a lookup: the first `limit` documents whose key sorts after `after` (from the start if absent). */
+export type LookupPage = { readonly after?: string; readonly limit: number }
+
 /** The active generation of a view: what readers read. */
 export type ActiveGeneration = { readonly generation: number; readonly version: string }
 
@@ -29,8 +32,12 @@ export interface ViewBatch {
  */
 export interface ViewStore {
   get(view: string, key: string): Promise<unknown>
-  /** Documents of the active generation whose lookup column is `lookup`, by key. */
-  byLookup(view: string, lookup: string): Promise<readonly KeyedDocument[]>
+  /**
+   * Documents of the active generation whose lookup column is `lookup`, by
+   * key; with `page`, only the first `limit` of those whose key sorts after
+   * `after` (a sitting's 100,000 results are read a page at a time).
+   */
+  byLookup(view: string, lookup: string, page?: LookupPage): Promise<readonly KeyedDocument[]>
   active(view: string): Promise<ActiveGeneration | undefined>
   checkpoint(view: string, generation: number): Promise<Position | undefined>
   /** Empties a generation and sets its checkpoint to the start: the first step of a (re)build. */

@@ -33,15 +33,20 @@ export type ChunksOutcome = {
 /** Rounds of re-reading the sessions another writer moved meanwhile, as a command's retries. */
 const MAX_ROUNDS = 25
 
-export type ChunkInput = {
+/** One chunk of a re-score: its commands and, from the results view, where each session stands. */
+export type RescoreChunk = {
   readonly commands: readonly ToSession[]
-  /** Where each session's `SessionEnded` is (from the results view): its stream is read from there. */
+  /** Where each session's `SessionEnded` is: its stream is read from there. */
   readonly endRevisions: ReadonlyMap<string, bigint>
   /** Each session's tail as the results view holds it: decided on without a read (see `SessionTail`). */
   readonly tails: ReadonlyMap<string, SessionTail>
+}
+
+export type ChunkInput = {
+  /** Chunk after chunk, e.g. one per page of the results view; empty ones are skipped. */
+  readonly chunks: AsyncIterable<RescoreChunk>
   readonly context: SessionContext
   readonly eventContext: EventContext
-  readonly chunkSize: number
   /** The lease the run holds: once it is lost, no further chunk is sent (another holder goes on). */
   readonly lost: AbortSignal
 }
@@ -61,13 +66,13 @@ type Known = ReadonlyMap<string, { readonly state: SessionState; readonly revisi
 /** Reads every session of `commands` from its `SessionEnded` on, in one call. */
 const readKnown = async (
   exam: ExamEnv,
-  input: ChunkInput,
+  chunk: RescoreChunk,
   commands: readonly ToSession[],
 ): Promise<Known> => {
   const tails = await exam.store.readStreams(
     commands.map(({ streamId }) => ({
       streamId: SESSION.streamOf(streamId),
-      fromRevision: input.endRevisions.get(streamId) ?? 0n,
+      fromRevision: chunk.endRevisions.get(streamId) ?? 0n,
     })),
   )
   const known = new Map<string, { state: SessionState; revision: StreamRevision }>()
@@ -80,15 +85,11 @@ const readKnown = async (
 }
 
 /** The view's tails where it has them (no read at all); only the sessions without one are read. */
-const viewKnown = async (
-  exam: ExamEnv,
-  input: ChunkInput,
-  commands: readonly ToSession[],
-): Promise<Known> => {
-  const untailed = commands.filter(({ streamId }) => !input.tails.has(streamId))
-  const known = new Map(untailed.length === 0 ? [] : await readKnown(exam, input, untailed))
-  for (const { streamId } of commands) {
-    const tail = input.tails.get(streamId)
+const viewKnown = async (exam: ExamEnv, chunk: RescoreChunk): Promise<Known> => {
+  const untailed = chunk.commands.filter(({ streamId }) => !chunk.tails.has(streamId))
+  const known = new Map(untailed.length === 0 ? [] : await readKnown(exam, chunk, untailed))
+  for (const { streamId } of chunk.commands) {
+    const tail = chunk.tails.get(streamId)
     if (tail !== undefined)
       known.set(SESSION.streamOf(streamId), { state: fold(tail.events), revision: tail.head })
   }
@@ -135,19 +136,19 @@ const decideChunk = (
   return { appends, commandOf, refused }
 }
 
-/** A chunk decided on the view's tails (first try) or on its streams as read now (after a conflict). */
+/**
+ * A chunk decided on the view's tails (the first try), or the sessions of it
+ * that `moved` decided again on their streams as read now (after a conflict).
+ */
 const prepare = async (
   exam: ExamEnv,
   input: ChunkInput,
-  commands: readonly ToSession[],
-  from: 'view' | 'streams',
+  chunk: RescoreChunk,
+  moved?: readonly ToSession[],
 ): Promise<Prepared> =>
-  decideChunk(
-    exam,
-    input,
-    commands,
-    from === 'view' ? await viewKnown(exam, input, commands) : await readKnown(exam, input, commands),
-  )
+  moved === undefined
+    ? decideChunk(exam, input, chunk.commands, await viewKnown(exam, chunk))
+    : decideChunk(exam, input, moved, await readKnown(exam, chunk, moved))
 
 /**
  * Appends a prepared chunk in one multi-stream append. A session another
@@ -155,7 +156,7 @@ const prepare = async (
  * before (an earlier, interrupted run) decides nothing or is answered as a
  * repeat, so it is never counted or written twice.
  */
-const commit = async (exam: ExamEnv, input: ChunkInput, prepared: Prepared) => {
+const commit = async (exam: ExamEnv, input: ChunkInput, chunk: RescoreChunk, prepared: Prepared) => {
   const refused = [...prepared.refused]
   let revised = 0
   let current = prepared
@@ -170,29 +171,20 @@ const commit = async (exam: ExamEnv, input: ChunkInput, prepared: Prepared) => {
     }
     if (moved.length === 0) break
     if (round >= MAX_ROUNDS) throw new Error(concurrencyExhausted(moved[0]!.streamId, MAX_ROUNDS).message)
-    current = await prepare(exam, input, moved, 'streams')
+    current = await prepare(exam, input, chunk, moved)
     refused.push(...current.refused)
   }
   return { revised, refused }
-}
-
-/** Where each chunk of `count` commands ends: a quarter chunk first, then whole ones. */
-export const chunkEnds = (count: number, chunkSize: number): readonly number[] => {
-  const ends: number[] = []
-  for (let end = Math.max(1, Math.floor(chunkSize / 4)); ; end += chunkSize) {
-    ends.push(Math.min(end, count))
-    if (end >= count) return count === 0 ? [] : ends
-  }
 }
 
 /** Chunk appends in flight at once: the database writes one while the next is hashed and sent. */
 const APPENDS_IN_FLIGHT = 2
 
 /**
- * The re-score's commands in chunks of `chunkSize` sessions, each decided
- * on the results view's tails (no read; a session without one is read, in
- * one multi-stream read) and written in one multi-stream append, pipelined:
- * the next chunk is decided while up to `APPENDS_IN_FLIGHT` are appended
+ * The re-score's chunks, each decided on the results view's tails (no
+ * read; a session without one is read, in one multi-stream read) and
+ * written in one multi-stream append, pipelined: the next chunk is read
+ * from the view and decided while up to `APPENDS_IN_FLIGHT` are appended
  * (chunks hold distinct sessions, so their appends never meet), and the
  * database and Node work side by side. A refusal of the decider is reported
  * for its session and the rest go on; a failure of the store stops the run
@@ -200,21 +192,26 @@ const APPENDS_IN_FLIGHT = 2
  * chunks that did land revised.
  */
 export const rescoreInChunks = async (exam: ExamEnv, input: ChunkInput): Promise<ChunksOutcome> => {
-  const { commands, chunkSize } = input
-  // The first chunk is a quarter: the database starts writing while Node decides the rest.
-  const ends = chunkEnds(commands.length, chunkSize)
-  const chunkAt = (index: number) => {
-    const prepared = prepare(exam, input, commands.slice(ends[index - 1] ?? 0, ends[index]), 'view')
+  const chunks = input.chunks[Symbol.asyncIterator]()
+  /** The next chunk with commands, decided; `undefined` after the last. */
+  const nextChunk = async (): Promise<{ chunk: RescoreChunk; prepared: Prepared } | undefined> => {
+    for (let step = await chunks.next(); step.done !== true; step = await chunks.next())
+      if (step.value.commands.length > 0)
+        return { chunk: step.value, prepared: await prepare(exam, input, step.value) }
+    return undefined
+  }
+  const ahead = () => {
+    const next = nextChunk()
     // Awaited below, or dropped after a failure of the chunk before it: never an unhandled rejection.
-    prepared.catch(() => {})
-    return prepared
+    next.catch(() => {})
+    return next
   }
   let revised = 0
   const refused: RescoreRefusal[] = []
   let failure: { readonly cause: unknown } | undefined
   const inFlight = new Set<Promise<void>>()
-  const send = (prepared: Prepared) => {
-    const sent: Promise<void> = commit(exam, input, prepared).then(
+  const send = (chunk: RescoreChunk, prepared: Prepared) => {
+    const sent: Promise<void> = commit(exam, input, chunk, prepared).then(
       (done) => {
         revised += done.revised
         refused.push(...done.refused)
@@ -226,19 +223,20 @@ export const rescoreInChunks = async (exam: ExamEnv, input: ChunkInput): Promise
     inFlight.add(sent)
     void sent.finally(() => inFlight.delete(sent))
   }
-  let next = ends.length > 0 ? chunkAt(0) : undefined
   try {
-    for (let index = 0; next !== undefined && failure === undefined; index++) {
-      const prepared = await next
+    for (let next = ahead(); failure === undefined; ) {
+      const decided = await next
+      if (decided === undefined) break
       if (input.lost.aborted) throw new Error('The re-score lease was lost; its next holder goes on.')
       if (failure !== undefined) break
-      next = index + 1 < ends.length ? chunkAt(index + 1) : undefined
-      send(prepared)
+      next = ahead()
+      send(decided.chunk, decided.prepared)
       while (inFlight.size >= APPENDS_IN_FLIGHT) await Promise.race(inFlight)
     }
   } catch (cause) {
     failure ??= { cause }
   }
   await Promise.all(inFlight)
+  await chunks.return?.()
   return failure === undefined ? { revised, refused } : { revised, refused, interrupted: failure.cause }
 }

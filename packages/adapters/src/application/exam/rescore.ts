@@ -5,7 +5,7 @@ import { eventContextOf, systemCall } from '../shared/caller.js'
 import type { Env } from '../shared/env.js'
 import { createViews, type ReadModelStorage } from '../shared/views.js'
 import { createExamEnv, type ExamEnv, sittingOf } from './env.js'
-import { type RescoreRefusal, rescoreInChunks } from './rescore-batch.js'
+import { type RescoreChunk, type RescoreRefusal, rescoreInChunks } from './rescore-batch.js'
 import { sittingResultsDefinition } from './results-view.js'
 
 export type { RescoreRefusal } from './rescore-batch.js'
@@ -41,15 +41,21 @@ const rescoreUnderLease = async (
   )
   if (recorded === undefined) return { revised: 0, refused: [], complete: true }
   await exam.results.catchUp()
-  const { results, endRevisions, tails } = await exam.results.read(examId)
-  const commands = rescoreProcess(recorded, sitting.right.view, results)
+  const view = sitting.right.view
+  // A page of the results view at a time, one chunk each: a quarter first, so the database starts
+  // writing while the rest is read and decided; nothing holds every session of the sitting at once.
+  const size = exam.rescoreChunkSize
+  async function* chunks(): AsyncGenerator<RescoreChunk> {
+    const pages = exam.results.pages(examId, (index) =>
+      index === 0 ? Math.max(1, Math.floor(size / 4)) : size,
+    )
+    for await (const { results, endRevisions, tails } of pages)
+      yield { commands: rescoreProcess(recorded!, view, results), endRevisions, tails }
+  }
   const { revised, refused, interrupted } = await rescoreInChunks(exam, {
-    commands,
-    endRevisions,
-    tails,
-    context: { now: exam.clock.now(), sitting: sitting.right.view },
+    chunks: chunks(),
+    context: { now: exam.clock.now(), sitting: view },
     eventContext: eventContextOf(systemCall('rescore'), causationId),
-    chunkSize: exam.rescoreChunkSize,
     lost,
   })
   // The results view is not caught up here: every reader catches it up before it reads, and the

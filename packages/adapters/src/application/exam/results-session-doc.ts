@@ -59,34 +59,36 @@ export const isSessionDoc = (doc: unknown): doc is SessionDoc =>
 /**
  * The tail's `SessionEnded` carries the same answers as the row's final
  * result (`evolveSessionRow` keeps that very object), a hundred per
- * candidate: stored once, in the row, and put back when the document is read.
+ * candidate, and until a revision the same result: each is stored once, in
+ * the row, when it is that very object, and put back when the document is
+ * read. A field that differs is stored as it is.
  */
-export const encodeSessionDoc = (doc: SessionDoc): unknown =>
-  toRichJson(
-    doc.tail === undefined || doc.row.final === undefined
-      ? doc
-      : {
-          ...doc,
-          tail: {
-            ...doc.tail,
-            events: doc.tail.events.map((event) =>
-              event.type === 'SessionEnded' ? { ...event, answers: undefined } : event,
-            ),
-          },
-        },
-  )
+const SHARED = ['answers', 'result'] as const
+
+export const encodeSessionDoc = (doc: SessionDoc): unknown => {
+  const { tail, row } = doc
+  const final = row.final
+  if (tail === undefined || final === undefined) return toRichJson(doc)
+  const events = tail.events.map((event) => {
+    if (event.type !== 'SessionEnded') return event
+    const stored: Record<string, unknown> = { ...event }
+    for (const field of SHARED) if (event[field] === final[field]) stored[field] = undefined
+    return stored
+  })
+  return toRichJson({ ...doc, tail: { ...tail, events } })
+}
 
 export const decodeSessionDoc = (doc: SessionDoc): SessionDoc => {
   const { tail, row } = doc
-  if (tail === undefined || row.final === undefined) return doc
-  const answers = row.final.answers
-  return {
-    ...doc,
-    tail: {
-      ...tail,
-      events: tail.events.map((event) => (event.type === 'SessionEnded' ? { ...event, answers } : event)),
-    },
-  }
+  const final = row.final
+  if (tail === undefined || final === undefined) return doc
+  const events = tail.events.map((event) => {
+    if (event.type !== 'SessionEnded') return event
+    const restored: Record<string, unknown> = { ...event }
+    for (const field of SHARED) restored[field] ??= final[field]
+    return restored as unknown as typeof event
+  })
+  return { ...doc, tail: { ...tail, events } }
 }
 
 /** The view's codec: rich JSON, session documents with their answers stored once. */

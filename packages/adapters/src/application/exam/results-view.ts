@@ -9,7 +9,7 @@ import {
 } from '@imtahan/domain'
 import { decodeRecorded } from '../../command/codec.js'
 import type { RecordedEvent } from '../../store/port.js'
-import { readByLookup, readDocument, type ViewDefinition } from '../../views/definition.js'
+import { readByLookup, readByLookupPages, readDocument, type ViewDefinition } from '../../views/definition.js'
 import {
   EXAM,
   EXAM_PREFIX,
@@ -126,6 +126,11 @@ export type ResultsView = {
   readonly results: (examId: string) => Promise<SittingResults>
   /** The results, the `SessionEnded` revisions and the tails, in the same one read of the sitting's documents. */
   readonly read: (examId: string) => Promise<SittingRead>
+  /**
+   * The same as `read`, a page of sessions at a time in session order
+   * (`sizes(index)` documents each): a re-score of 100,000 sessions holds one page.
+   */
+  readonly pages: (examId: string, sizes: (index: number) => number) => AsyncGenerator<SittingRead>
   /** The sitting's summary with one session's row only (if it has one): a candidate's own result. */
   readonly resultOf: (examId: string, sessionId: string) => Promise<SittingResults>
   /** Every sitting defined, with its publication. */
@@ -141,11 +146,7 @@ const withRows = (summary: SittingSummary | undefined, docs: readonly SessionDoc
 export const createResultsView = (views: Views): ResultsView => {
   const get = (key: string) => readDocument(views.store, sittingResultsDefinition, key)
   const summaryOf = async (examId: string) => (await get(sittingKey(examId))) as SittingSummary | undefined
-  const read = async (examId: string): Promise<SittingRead> => {
-    const [summary, listed] = await Promise.all([
-      summaryOf(examId),
-      readByLookup(views.store, sittingResultsDefinition, sittingKey(examId)),
-    ])
+  const readOf = (summary: SittingSummary | undefined, listed: readonly { readonly doc: unknown }[]) => {
     const docs = listed.map(({ doc }) => doc as SessionDoc)
     const endRevisions = new Map<string, bigint>()
     const tails = new Map<string, SessionTail>()
@@ -155,10 +156,28 @@ export const createResultsView = (views: Views): ResultsView => {
     }
     return { results: withRows(summary, docs), endRevisions, tails }
   }
+  const read = async (examId: string): Promise<SittingRead> => {
+    const [summary, listed] = await Promise.all([
+      summaryOf(examId),
+      readByLookup(views.store, sittingResultsDefinition, sittingKey(examId)),
+    ])
+    return readOf(summary, listed)
+  }
+  async function* pages(examId: string, sizes: (index: number) => number) {
+    const summary = await summaryOf(examId)
+    for await (const listed of readByLookupPages(
+      views.store,
+      sittingResultsDefinition,
+      sittingKey(examId),
+      sizes,
+    ))
+      yield readOf(summary, listed)
+  }
   return {
     catchUp: () => views.catchUp(sittingResultsDefinition),
     results: async (examId) => (await read(examId)).results,
     read,
+    pages,
     resultOf: async (examId, sessionId) => {
       const [summary, doc] = await Promise.all([summaryOf(examId), get(`${SESSION_KEY}${sessionId}`)])
       return withRows(summary, doc === undefined ? [] : [doc as SessionDoc])

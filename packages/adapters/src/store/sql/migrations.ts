@@ -112,6 +112,17 @@ const MIGRATIONS: readonly Migration[] = [
       )`,
     ],
   },
+  {
+    version: 7,
+    name: 'view lookups by key',
+    // A re-score reads a sitting's result documents a page at a time (views/sql-store.ts byLookupPage):
+    // with the key in the index, each page is a walk from where the last one ended, not a scan and sort.
+    statements: (s) => [
+      `create index view_documents_lookup_key on ${s}.view_documents (view, generation, lookup, key)
+        where lookup is not null`,
+      `drop index ${s}.view_documents_by_lookup`,
+    ],
+  },
 ]
 
 /**
