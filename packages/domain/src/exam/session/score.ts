@@ -23,6 +23,17 @@ export const formFor = (sitting: SittingView, subgroup: SubgroupCode): E.Either<
     : E.right(found)
 }
 
+/** A form's task ids, once per form: a re-score asks for them once per session, 10,000 times. */
+const taskIds = new WeakMap<FormWithKey['form'], ReadonlySet<string>>()
+const taskIdsOf = (form: FormWithKey['form']): ReadonlySet<string> => {
+  let ids = taskIds.get(form)
+  if (ids === undefined) {
+    ids = new Set(form.tasks.map((task) => task.id))
+    taskIds.set(form, ids)
+  }
+  return ids
+}
+
 /**
  * SCO-7: the score is a pure function of the form, its key, the reviews
  * (in the order the board made them, filtered by `include`) and the answers.
@@ -36,7 +47,7 @@ export const scoreSession = (
   sessionCredits: readonly Review[] = [],
 ): E.Either<DomainError, Scored> =>
   E.map(({ form, key }: FormWithKey): Scored => {
-    const onForm = new Set(form.tasks.map((task) => task.id))
+    const onForm = taskIdsOf(form)
     const reviews = sitting.reviews.filter((review) => onForm.has(review.taskId) && include(review))
     return {
       formId: form.formId,
