@@ -2,12 +2,29 @@ import { randomUUID } from 'node:crypto'
 import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { createMemoryEventStore, type EventStore } from '@imtahan/adapters'
-import { createPgliteEventStore } from '@imtahan/adapters/pglite'
-import { createPostgresEventStore, dropPostgresSchema } from '@imtahan/adapters/postgres'
+import {
+  createMemoryEventStore,
+  createSqlEventStore,
+  createSqlViewStore,
+  type EventStore,
+  openSqlDatabase,
+  type ReadModelStorage,
+  type SqlClient,
+  type SqlEventStoreOptions,
+  sqlLogHead,
+} from '@imtahan/adapters'
+import { dropPostgresSchema } from '@imtahan/adapters/postgres'
 
-/** A store under test and how to leave nothing behind. */
-export type OpenedStore = { readonly store: EventStore; readonly cleanup: () => Promise<void> }
+/**
+ * A store under test, where its read models live (in its own database, as
+ * `imtahan serve` keeps them; absent for the memory store: views in memory)
+ * and how to leave nothing behind.
+ */
+export type OpenedStore = {
+  readonly store: EventStore
+  readonly readModels?: ReadModelStorage
+  readonly cleanup: () => Promise<void>
+}
 
 export type BenchStore = { readonly name: string; readonly open: () => Promise<OpenedStore> }
 
@@ -16,14 +33,31 @@ const memory: BenchStore = {
   open: async () => ({ store: createMemoryEventStore(), cleanup: async () => {} }),
 }
 
+/** The event store and the views on one database connection, as serve's backing opens them. */
+const onDatabase = async (
+  kind: 'pglite' | 'postgres',
+  client: SqlClient,
+  options: SqlEventStoreOptions & { readonly schema: string },
+) => {
+  const store = await createSqlEventStore(kind, client, options)
+  const views = await createSqlViewStore(client, { schema: options.schema })
+  return { store, readModels: { store: views, log: sqlLogHead(client, options.schema) } }
+}
+
 /** PGlite as the zero-setup default runs it: in a data folder (a fresh temporary one here). */
 const pglite: BenchStore = {
   name: 'PGlite (folder)',
   open: async () => {
     const dataDir = await mkdtemp(join(tmpdir(), 'imtahan-bench-'))
-    const store = await createPgliteEventStore({ dataDir })
+    const client = await openSqlDatabase({ kind: 'pglite', dataDir })
+    // One connection: a second statement in flight would only wait for the first.
+    const { store, readModels } = await onDatabase('pglite', client, {
+      schema: 'imtahan',
+      maxWritesInFlight: 1,
+    })
     return {
       store,
+      readModels,
       cleanup: async () => {
         await store.close()
         await rm(dataDir, { recursive: true, force: true })
@@ -37,9 +71,11 @@ const postgres = (connectionString: string, poolSize: number): BenchStore => ({
   name: 'PostgreSQL',
   open: async () => {
     const schema = `bench_${randomUUID().replace(/-/g, '').slice(0, 12)}`
-    const store = await createPostgresEventStore({ connectionString, schema, poolSize })
+    const client = await openSqlDatabase({ kind: 'postgres', connectionString, poolSize })
+    const { store, readModels } = await onDatabase('postgres', client, { schema })
     return {
       store,
+      readModels,
       cleanup: async () => {
         await store.close()
         await dropPostgresSchema(connectionString, schema)
