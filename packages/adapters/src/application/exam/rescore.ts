@@ -23,6 +23,29 @@ export type RescoreRun = {
   readonly interrupted?: unknown
 }
 
+/**
+ * The items of `source`, the next one already asked for while the caller
+ * works on this one: the database reads the next page of results while Node
+ * decides the current one. A failure of the read ahead is met by the
+ * caller's next step, as it would be without it.
+ */
+async function* readingAhead<T>(source: AsyncIterable<T>): AsyncGenerator<T> {
+  const items = source[Symbol.asyncIterator]()
+  let next = items.next()
+  try {
+    for (;;) {
+      const step = await next
+      if (step.done === true) return
+      next = items.next()
+      // Awaited on the next turn, unless the caller stops first: never an unhandled rejection.
+      next.catch(() => {})
+      yield step.value
+    }
+  } finally {
+    await items.return?.()
+  }
+}
+
 /** The lease one review's re-score runs under: at most one process re-scores a review at a time. */
 export const rescoreLeaseName = (reviewId: string) => `imtahan.rescore:${reviewId}`
 const LEASE_RETRY_MS = 250
@@ -49,7 +72,7 @@ const rescoreUnderLease = async (
     const pages = exam.results.pages(examId, (index) =>
       index === 0 ? Math.max(1, Math.floor(size / 4)) : size,
     )
-    for await (const { results, endRevisions, tails } of pages)
+    for await (const { results, endRevisions, tails } of readingAhead(pages))
       yield { commands: rescoreProcess(recorded!, view, results), endRevisions, tails }
   }
   const { revised, refused, interrupted } = await rescoreInChunks(exam, {
