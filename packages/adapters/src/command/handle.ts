@@ -106,7 +106,7 @@ const decide = async <Command, Event, State, Context>(
   const current = await loadCachedState(store, decider, codec, streamId, cache)
   return current.revision === first.revision
     ? { ...first, decision }
-    : { ...current, fromCache: false, decision: decider.decide(command, current.state, context) }
+    : { ...current, decision: decider.decide(command, current.state, context) }
 }
 
 /**
@@ -122,13 +122,9 @@ export const handleCommand = async <Command, Event, State, Context>(
 ): Promise<E.Either<DomainError, CommandResult<Event>>> => {
   const { store, decider, codec, streamId, commandId, cache, maxRetries = 5 } = options
   const eventIdFor = options.eventIdFor ?? defaultEventIdFor
-  // A conflict on a cached state usually means only that another process wrote since (every
-  // other answer, behind a round-robin balancer): no one is racing, so the retry does not wait.
-  let staleCache = false
   for (let attempt = 0; attempt <= maxRetries; attempt++) {
-    if (attempt > 0 && !staleCache) await pause(conflictBackoffMs(attempt - 1))
-    const { state, revision, decision, fromCache } = await decide(options, attempt)
-    staleCache = false
+    if (attempt > 0) await pause(conflictBackoffMs(attempt - 1))
+    const { state, revision, decision } = await decide(options, attempt)
     if (E.isLeft(decision)) return decision
     const events = decision.right
     if (events.length === 0) return E.right({ events, nextExpectedRevision: revision })
@@ -144,10 +140,7 @@ export const handleCommand = async <Command, Event, State, Context>(
       })
       return E.right({ events, nextExpectedRevision: result.nextExpectedRevision, position: result.position })
     } catch (error) {
-      if (error instanceof WrongExpectedVersionError) {
-        staleCache = fromCache
-        continue
-      }
+      if (error instanceof WrongExpectedVersionError) continue
       // Anything else leaves the stream's state unknown here: the next command reads it again.
       cache?.delete(streamId)
       if (error instanceof DuplicateEventIdError && commandId !== undefined)
