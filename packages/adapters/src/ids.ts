@@ -9,11 +9,6 @@ const UUID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{
  */
 export const IMTAHAN_NAMESPACE = '6b1d3c9e-4f2a-4e87-9a55-2f0c8d1e7b43'
 
-/**
- * RFC 4122 (§4.3) name-based UUID, version 5 (SHA-1). The same namespace and
- * name always give the same id, so a retry after an unknown outcome sends the
- * same event ids and the store answers it instead of writing it twice.
- */
 /** Namespaces as bytes: a re-score derives 10,000 ids in one namespace. */
 const namespaceBytes = new Map<string, Buffer>()
 const bytesOf = (namespace: string): Buffer => {
@@ -26,6 +21,11 @@ const bytesOf = (namespace: string): Buffer => {
   return bytes
 }
 
+/**
+ * RFC 4122 (§4.3) name-based UUID, version 5 (SHA-1). The same namespace and
+ * name always give the same id, so a retry after an unknown outcome sends the
+ * same event ids and the store answers it instead of writing it twice.
+ */
 export const deterministicUuid = (namespace: string, name: string): string => {
   const digest = createHash('sha1').update(bytesOf(namespace)).update(name, 'utf8').digest()
   const bytes = digest.subarray(0, 16)

@@ -9,7 +9,7 @@ import {
 import * as E from 'fp-ts/lib/Either.js'
 import { decodeRecorded, encodeEvent } from '../../command/codec.js'
 import { concurrencyExhausted, defaultEventIdFor } from '../../command/handle.js'
-import type { StreamRevision } from '../../command/revision.js'
+import type { CachedState } from '../../command/state-cache.js'
 import type { EventContext, StreamAppend } from '../../store/port.js'
 import { SESSION } from '../shared/streams.js'
 import type { ExamEnv } from './env.js'
@@ -60,8 +60,8 @@ type Prepared = {
 const fold = (events: readonly SessionEvent[]): SessionState =>
   events.reduce(examSessionDecider.evolve, initialSessionState)
 
-/** A session's state and the revision it was folded to, by stream id. */
-type Known = ReadonlyMap<string, { readonly state: SessionState; readonly revision: StreamRevision }>
+/** Each session's state and the revision it was folded to, by stream id. */
+type Known = ReadonlyMap<string, CachedState<SessionState>>
 
 /** Reads every session of `commands` from its `SessionEnded` on, in one call. */
 const readKnown = async (
@@ -75,7 +75,7 @@ const readKnown = async (
       fromRevision: chunk.endRevisions.get(streamId) ?? 0n,
     })),
   )
-  const known = new Map<string, { state: SessionState; revision: StreamRevision }>()
+  const known = new Map<string, CachedState<SessionState>>()
   for (const [streamId, tail] of tails)
     known.set(streamId, {
       state: fold(tail.map((event) => decodeRecorded(SESSION.codec, event))),
@@ -224,11 +224,12 @@ export const rescoreInChunks = async (exam: ExamEnv, input: ChunkInput): Promise
     void sent.finally(() => inFlight.delete(sent))
   }
   try {
-    for (let next = ahead(); failure === undefined; ) {
+    for (let next = ahead(); ; ) {
       const decided = await next
-      if (decided === undefined) break
+      // A chunk in flight may have failed meanwhile: nothing is sent after a failure.
+      if (decided === undefined || failure !== undefined) break
       if (input.lost.aborted) throw new Error('The re-score lease was lost; its next holder goes on.')
-      if (failure !== undefined) break
+      // The chunk after this one is read and decided while this one is appended.
       next = ahead()
       send(decided.chunk, decided.prepared)
       while (inFlight.size >= APPENDS_IN_FLIGHT) await Promise.race(inFlight)

@@ -68,12 +68,12 @@ const rescoreUnderLease = async (
   // A page of the results view at a time, one chunk each: a quarter first, so the database starts
   // writing while the rest is read and decided; nothing holds every session of the sitting at once.
   const size = exam.rescoreChunkSize
-  async function* chunks(): AsyncGenerator<RescoreChunk> {
+  const chunks = async function* (): AsyncGenerator<RescoreChunk> {
     const pages = exam.results.pages(examId, (index) =>
       index === 0 ? Math.max(1, Math.floor(size / 4)) : size,
     )
     for await (const { results, endRevisions, tails } of readingAhead(pages))
-      yield { commands: rescoreProcess(recorded!, view, results), endRevisions, tails }
+      yield { commands: rescoreProcess(recorded, view, results), endRevisions, tails }
   }
   const { revised, refused, interrupted } = await rescoreInChunks(exam, {
     chunks: chunks(),

@@ -112,7 +112,7 @@ export const sittingResultsDefinition: ViewDefinition<ResultsDoc> = {
   codec: resultsDocCodec<ResultsDoc>(),
 }
 
-/** A sitting's results with, per finished session, where its `SessionEnded` is and its tail from there. */
+/** A page of a sitting's results with, per finished session, where its `SessionEnded` is and its tail from there. */
 export type SittingRead = {
   readonly results: SittingResults
   readonly endRevisions: ReadonlyMap<string, bigint>
@@ -124,11 +124,10 @@ export type ResultsView = {
   /** Brings every sitting's results up to the end of the log as it is now. */
   readonly catchUp: () => Promise<void>
   readonly results: (examId: string) => Promise<SittingResults>
-  /** The results, the `SessionEnded` revisions and the tails, in the same one read of the sitting's documents. */
-  readonly read: (examId: string) => Promise<SittingRead>
   /**
-   * The same as `read`, a page of sessions at a time in session order
-   * (`sizes(index)` documents each): a re-score of 100,000 sessions holds one page.
+   * The results a page of sessions at a time in session order (`sizes(index)`
+   * documents each), with the `SessionEnded` revisions and the tails: a
+   * re-score of 100,000 sessions holds one page.
    */
   readonly pages: (examId: string, sizes: (index: number) => number) => AsyncGenerator<SittingRead>
   /** The sitting's summary with one session's row only (if it has one): a candidate's own result. */
@@ -146,37 +145,32 @@ const withRows = (summary: SittingSummary | undefined, docs: readonly SessionDoc
 export const createResultsView = (views: Views): ResultsView => {
   const get = (key: string) => readDocument(views.store, sittingResultsDefinition, key)
   const summaryOf = async (examId: string) => (await get(sittingKey(examId))) as SittingSummary | undefined
-  const readOf = (summary: SittingSummary | undefined, listed: readonly { readonly doc: unknown }[]) => {
-    const docs = listed.map(({ doc }) => doc as SessionDoc)
-    const endRevisions = new Map<string, bigint>()
-    const tails = new Map<string, SessionTail>()
-    for (const { row, endRevision, tail } of docs) {
-      if (endRevision !== undefined) endRevisions.set(row.sessionId, endRevision)
-      if (tail !== undefined) tails.set(row.sessionId, tail)
-    }
-    return { results: withRows(summary, docs), endRevisions, tails }
-  }
-  const read = async (examId: string): Promise<SittingRead> => {
-    const [summary, listed] = await Promise.all([
-      summaryOf(examId),
-      readByLookup(views.store, sittingResultsDefinition, sittingKey(examId)),
-    ])
-    return readOf(summary, listed)
-  }
-  async function* pages(examId: string, sizes: (index: number) => number) {
+  async function* pages(examId: string, sizes: (index: number) => number): AsyncGenerator<SittingRead> {
     const summary = await summaryOf(examId)
-    for await (const listed of readByLookupPages(
-      views.store,
-      sittingResultsDefinition,
-      sittingKey(examId),
-      sizes,
-    ))
-      yield readOf(summary, listed)
+    const listed = readByLookupPages(views.store, sittingResultsDefinition, sittingKey(examId), sizes)
+    for await (const page of listed) {
+      const docs = page.map(({ doc }) => doc as SessionDoc)
+      const endRevisions = new Map<string, bigint>()
+      const tails = new Map<string, SessionTail>()
+      for (const { row, endRevision, tail } of docs) {
+        if (endRevision !== undefined) endRevisions.set(row.sessionId, endRevision)
+        if (tail !== undefined) tails.set(row.sessionId, tail)
+      }
+      yield { results: withRows(summary, docs), endRevisions, tails }
+    }
   }
   return {
     catchUp: () => views.catchUp(sittingResultsDefinition),
-    results: async (examId) => (await read(examId)).results,
-    read,
+    results: async (examId) => {
+      const [summary, listed] = await Promise.all([
+        summaryOf(examId),
+        readByLookup(views.store, sittingResultsDefinition, sittingKey(examId)),
+      ])
+      return withRows(
+        summary,
+        listed.map(({ doc }) => doc as SessionDoc),
+      )
+    },
     pages,
     resultOf: async (examId, sessionId) => {
       const [summary, doc] = await Promise.all([summaryOf(examId), get(`${SESSION_KEY}${sessionId}`)])
