@@ -11,7 +11,6 @@ import type { StreamGuess, StreamSnapshot } from './optimistic-append.js'
 import {
   DuplicateEventIdError,
   type EventContext,
-  type ExpectedRevision,
   type Position,
   type StreamAppend,
   type StreamAppendOutcome,
@@ -27,7 +26,7 @@ export type ChainedWrite = {
 
 export type AppendManySteps = {
   /** As in `AppendSteps`: a belief that costs no round trip, only ever used to try a write. */
-  readonly guess?: (streamId: string, expected: ExpectedRevision) => StreamGuess | undefined
+  readonly guess?: (append: StreamAppend) => StreamGuess | undefined
   /** Every listed stream's snapshot, in one look; `ids` are the batch's ids (lower-case). */
   readonly snapshots: (
     streams: readonly { readonly streamId: string; readonly ids: readonly string[] }[],
@@ -136,7 +135,7 @@ export const appendManyOptimistically = async (
   const guessed: ChainedWrite[] = []
   const at = clock.now().toISOString()
   for (const append of appends) {
-    const guess = append.events.length > 0 ? steps.guess?.(append.streamId, append.expected) : undefined
+    const guess = append.events.length > 0 ? steps.guess?.(append) : undefined
     if (guess && expectationHolds(append.expected, guess.head))
       guessed.push({
         streamId: append.streamId,

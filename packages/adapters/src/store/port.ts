@@ -119,6 +119,14 @@ export type StreamAppend = {
   readonly streamId: string
   readonly events: readonly NewEvent[]
   readonly expected: ExpectedRevision
+  /**
+   * The hash of the stream's event at `expected`, when the caller already
+   * holds it (a projection keeps each stream's head, say): a store that
+   * chains events may write on it at once instead of looking the head up
+   * first. Only a hint: a wrong one costs a refused write and a look, never
+   * a broken chain (the write also checks the hash it follows).
+   */
+  readonly expectedHash?: string
 }
 
 /**

@@ -112,6 +112,32 @@ export const multiStreamContract = ({ describe, it, expect }: Runner, store: Sto
       expect(await store().readStream(b)).toEqual([])
     })
 
+    it('an expectedHash hint, right or wrong, never breaks the chain; a stale expectation is still refused', async () => {
+      const [right, wrong, stale] = [newStream('hint'), newStream('hint'), newStream('hint')]
+      for (const stream of [right, wrong, stale]) await store().appendToStream(stream, events(2), 'no_stream')
+      const headHash = async (stream: string, revision: number) =>
+        (await store().readStream(stream))[revision]!.metadata.hash
+      const outcomes = await store().appendToStreams([
+        { streamId: right, events: [event('R')], expected: 1n, expectedHash: await headHash(right, 1) },
+        // A hash no event has: the write must not be chained onto it.
+        { streamId: wrong, events: [event('W')], expected: 1n, expectedHash: 'f'.repeat(64) },
+        // The hash of revision 0, as a reader that missed revision 1 would hold it.
+        { streamId: stale, events: [event('S')], expected: 0n, expectedHash: await headHash(stale, 0) },
+      ])
+      expect(outcomes.map((o) => [o.ok, o.ok ? o.result.nextExpectedRevision : undefined])).toEqual([
+        [true, 2n],
+        [true, 2n],
+        [false, undefined],
+      ])
+      expect(refusal(outcomes[2])).toBeInstanceOf(WrongExpectedVersionError)
+      for (const stream of [right, wrong, stale]) {
+        const read = await store().readStream(stream)
+        expect(verifyChain(read)).toEqual([])
+        expect(read.at(-1)!.metadata.previousHash).toBe(read.at(-2)!.metadata.hash)
+      }
+      expect(await store().readStream(stale)).toHaveLength(2)
+    })
+
     it('racing multi-stream appends at one revision: each stream is won by exactly one', async () => {
       const streams = [newStream('race'), newStream('race'), newStream('race')]
       for (const stream of streams) await store().appendToStream(stream, [event()], 'no_stream')

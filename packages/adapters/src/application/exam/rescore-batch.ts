@@ -60,8 +60,8 @@ type Prepared = {
 const fold = (events: readonly SessionEvent[]): SessionState =>
   events.reduce(examSessionDecider.evolve, initialSessionState)
 
-/** Each session's state and the revision it was folded to, by stream id. */
-type Known = ReadonlyMap<string, CachedState<SessionState>>
+/** Each session's state, the revision it was folded to and that event's hash where known, by stream id. */
+type Known = ReadonlyMap<string, CachedState<SessionState> & { readonly hash?: string | undefined }>
 
 /** Reads every session of `commands` from its `SessionEnded` on, in one call. */
 const readKnown = async (
@@ -75,11 +75,12 @@ const readKnown = async (
       fromRevision: chunk.endRevisions.get(streamId) ?? 0n,
     })),
   )
-  const known = new Map<string, CachedState<SessionState>>()
+  const known = new Map<string, CachedState<SessionState> & { hash?: string | undefined }>()
   for (const [streamId, tail] of tails)
     known.set(streamId, {
       state: fold(tail.map((event) => decodeRecorded(SESSION.codec, event))),
       revision: tail.at(-1)?.revision ?? 'no_stream',
+      hash: tail.at(-1)?.metadata.hash,
     })
   return known
 }
@@ -91,7 +92,11 @@ const viewKnown = async (exam: ExamEnv, chunk: RescoreChunk): Promise<Known> => 
   for (const { streamId } of chunk.commands) {
     const tail = chunk.tails.get(streamId)
     if (tail !== undefined)
-      known.set(SESSION.streamOf(streamId), { state: fold(tail.events), revision: tail.head })
+      known.set(SESSION.streamOf(streamId), {
+        state: fold(tail.events),
+        revision: tail.head,
+        hash: tail.headHash,
+      })
   }
   return known
 }
@@ -112,7 +117,10 @@ const decideChunk = (
   const refused: RescoreRefusal[] = []
   for (const command of commands) {
     const streamId = SESSION.streamOf(command.streamId)
-    const { state, revision } = known.get(streamId) ?? { state: initialSessionState, revision: 'no_stream' }
+    const { state, revision, hash } = known.get(streamId) ?? {
+      state: initialSessionState,
+      revision: 'no_stream',
+    }
     const decision = examSessionDecider.decide(command.command, state, input.context)
     if (E.isLeft(decision)) {
       const { code, message, details } = decision.left
@@ -130,7 +138,12 @@ const decideChunk = (
       id: defaultEventIdFor({ streamId, revision, index, commandId: command.commandId }),
       ...encodeEvent(SESSION.codec, event),
     }))
-    appends.push({ streamId, events, expected: revision })
+    appends.push({
+      streamId,
+      events,
+      expected: revision,
+      ...(hash === undefined ? {} : { expectedHash: hash }),
+    })
     commandOf.set(streamId, command)
   }
   return { appends, commandOf, refused }

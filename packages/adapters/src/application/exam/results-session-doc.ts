@@ -13,7 +13,16 @@ import { isSessionStream } from '../shared/streams.js'
  * re-score's append (expected revision `head`) is refused and it reads the
  * stream instead, so a stale tail costs a read, never a wrong decision.
  */
-export type SessionTail = { readonly events: readonly SessionEvent[]; readonly head: bigint }
+export type SessionTail = {
+  readonly events: readonly SessionEvent[]
+  readonly head: bigint
+  /**
+   * The hash of the event at `head` (immutable once written), so the
+   * re-score's append need not look the head up (`StreamAppend.expectedHash`).
+   * Absent from documents written before it was kept: those cost the look.
+   */
+  readonly headHash?: string
+}
 
 /** One session's row, where its `SessionEnded` is, and its tail from there (see `SessionTail`). */
 export type SessionDoc = {
@@ -30,9 +39,10 @@ const tailAfter = (
   // An Exam-stream event naming the session is not in the session's stream.
   if (!isSessionStream(event.streamId)) return tail
   const own = decoded as SessionEvent
-  if (event.type === 'SessionEnded') return { events: [own], head: event.revision }
+  const headHash = event.metadata.hash
+  if (event.type === 'SessionEnded') return { events: [own], head: event.revision, headHash }
   if (tail === undefined || event.revision !== tail.head + 1n) return undefined
-  return { events: [...tail.events, own], head: event.revision }
+  return { events: [...tail.events, own], head: event.revision, headHash }
 }
 
 /** The session document after one event the view folds (`decoded` is that event). */

@@ -101,9 +101,12 @@ export const multiStream = (deps: MultiStreamDeps) => {
     readStreams,
     appendToStreams: (appends: readonly StreamAppend[], context?: EventContext) =>
       appendManyOptimistically(appends, context, clock, {
-        guess: (streamId, expected) =>
-          deps.guessOf(streamId) ??
-          (expected === 'no_stream' ? { head: 'no_stream', lastHash: null } : undefined),
+        guess: ({ streamId, expected, expectedHash }) =>
+          // The caller's hint names the very head it expects; the cache may be older or newer.
+          typeof expected === 'bigint' && expectedHash !== undefined
+            ? { head: expected, lastHash: expectedHash }
+            : (deps.guessOf(streamId) ??
+              (expected === 'no_stream' ? { head: 'no_stream', lastHash: null } : undefined)),
         snapshots,
         writeMany,
       }),

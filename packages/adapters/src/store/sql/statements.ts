@@ -38,26 +38,29 @@ export const statements = (schema: string) => {
         on conflict (stream_id) do nothing returning 1
       ), ${insertEvents}`,
     /**
-     * Moves the head from the revision the writer saw (`$5`) and inserts the
-     * events, in one statement; inserts nothing if the head moved meanwhile.
+     * Moves the head from the revision and hash the writer saw (`$5`, `$6`:
+     * the hash its first event follows) and inserts the events, in one
+     * statement; inserts nothing if the head moved meanwhile or the writer
+     * chained onto a hash that is not the head's (a wrong guess).
      */
     appendExisting: `with head as (
         update ${s}.streams set revision = $3::bigint, last_hash = $4
-        where stream_id = $1 and revision = $5::bigint returning 1
+        where stream_id = $1 and revision = $5::bigint and last_hash = $6 returning 1
       ), ${insertEvents}`,
     /**
      * Group commit (see group-commit.ts): several writes to distinct streams,
      * each moving its stream's head only from the revision its writer saw
-     * (`expected` null: the stream must not exist yet) and inserting its
-     * events only if it did. `$1` lists the writes (n, stream_id, expected,
-     * revision, last_hash), `$2` their events tagged with the write's `n`.
+     * (`expected` null: the stream must not exist yet) and from the hash its
+     * first event follows (`follows`), and inserting its events only if it
+     * did. `$1` lists the writes (n, stream_id, expected, follows, revision,
+     * last_hash), `$2` their events tagged with the write's `n`.
      * Answers one row per stream written; a stream missing from the answer
      * lost its race and got nothing. Writes arrive sorted by stream id, so
      * heads are locked in one order. One transaction: all commit together.
      */
     appendMany: `with w as materialized (
         select * from jsonb_to_recordset($1::jsonb)
-          as w(n int, stream_id text, expected bigint, revision bigint, last_hash text)
+          as w(n int, stream_id text, expected bigint, follows text, revision bigint, last_hash text)
       ), created as (
         insert into ${s}.streams (stream_id, revision, last_hash)
         select w.stream_id, w.revision, w.last_hash from w where w.expected is null order by w.n
@@ -65,6 +68,7 @@ export const statements = (schema: string) => {
       ), moved as (
         update ${s}.streams t set revision = w.revision, last_hash = w.last_hash
         from w where w.expected is not null and t.stream_id = w.stream_id and t.revision = w.expected
+          and t.last_hash = w.follows
         returning t.stream_id
       ), won as (
         select w.n, w.stream_id from w

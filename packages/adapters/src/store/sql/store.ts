@@ -103,7 +103,11 @@ export const createSqlEventStore = async (
       const [written] =
         head === 'no_stream'
           ? await client.query<WrittenRow>(sql.appendNew, params)
-          : await client.query<WrittenRow>(sql.appendExisting, [...params, head.toString()])
+          : await client.query<WrittenRow>(sql.appendExisting, [
+              ...params,
+              head.toString(),
+              events[0]!.metadata.previousHash,
+            ])
       return written ?? 'lost_race'
     } catch (error) {
       // A unique violation: a racing writer, or (after a guess) an id already there. Looking again sorts it out.
@@ -120,6 +124,7 @@ export const createSqlEventStore = async (
         n,
         stream_id: streamId,
         expected: head === 'no_stream' ? null : head.toString(),
+        follows: events[0]!.metadata.previousHash,
         revision: events.at(-1)!.revision.toString(),
         last_hash: events.at(-1)!.metadata.hash,
       }),

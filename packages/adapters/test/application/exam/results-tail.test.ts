@@ -4,7 +4,7 @@ import { type SessionDoc, sittingResultsDefinition } from '../../../src/applicat
 import { SESSION } from '../../../src/application/shared/streams.js'
 import { decodeRecorded } from '../../../src/command/codec.js'
 import { createMemoryEventStore } from '../../../src/store/memory.js'
-import type { RecordedEvent, StreamRead } from '../../../src/store/port.js'
+import type { RecordedEvent, StreamAppend, StreamRead } from '../../../src/store/port.js'
 import { wrapStore } from '../../command/wrap-store.js'
 import { ok, typed } from '../facade/support.js'
 import {
@@ -81,6 +81,7 @@ describe('the results view keeps each finished session’s stream after its end 
     const doc = sessionDoc(await store.readAll(), sessionId)
     expect(doc?.endRevision).toBe(stream[end]!.revision)
     expect(doc?.tail?.head).toBe(stream.at(-1)!.revision)
+    expect(doc?.tail?.headHash).toBe(stream.at(-1)!.metadata.hash)
     expect(doc?.tail?.events).toEqual(stream.slice(end).map((event) => decodeRecorded(SESSION.codec, event)))
     expect(doc?.tail?.events.map((event) => event.type)).toEqual(['SessionEnded', 'ScoreRevised'])
   })
@@ -119,6 +120,29 @@ describe('the results view keeps each finished session’s stream after its end 
       const read = codec.decode(JSON.parse(stored))
       expect(read).toEqual(doc)
       expect(codec.decode(JSON.parse(JSON.stringify(codec.encode(read))))).toEqual(doc)
+    }
+  })
+
+  it('SCO-5: the re-score hands the store each session’s head hash from the view (no head look-up needed)', async () => {
+    const { store, t, people } = await finishedAndReviewed()
+    const appends: StreamAppend[] = []
+    const watched = wrapStore(store, {
+      appendToStreams: async (batch, context) => {
+        appends.push(...batch)
+        return store.appendToStreams(batch, context)
+      },
+    })
+    const app = makeExamApp(watched)
+    app.clock.set(t.clock.now())
+    ok(await app.app.exams.board.recordReview(EXAM_ID, review('rev-2', second), board))
+    expect(appends.map(({ streamId }) => streamId).sort()).toEqual(
+      people.map(({ sessionId }) => SESSION.streamOf(sessionId)).sort(),
+    )
+    for (const append of appends) {
+      const head = (await store.readStream(append.streamId)).find(
+        ({ revision }) => revision === append.expected,
+      )
+      expect(append.expectedHash).toBe(head!.metadata.hash)
     }
   })
 
