@@ -1,7 +1,7 @@
 import { comparePositions, type Position, START } from '../store/port.js'
 import type { KeyedDocument, ViewStore } from './store.js'
 
-/** Documents as JSON text, so memory keeps exactly what SQL's jsonb would (no shared objects, no Dates). */
+/** Documents as JSON text, so memory keeps exactly what the SQL store keeps (no shared objects, no Dates). */
 type Stored = { readonly text: string; readonly lookup: string | undefined }
 
 const parse = (stored: Stored): unknown => JSON.parse(stored.text)

@@ -23,7 +23,7 @@ const statements = (schema: string) => {
     clear: `delete from ${s}.view_documents where view = $1 and generation = $2`,
     load: `select key, doc from ${s}.view_documents where view = $1 and generation = $2 and key = ${keys}`,
     upsert: `insert into ${s}.view_documents (view, generation, key, doc, lookup)
-      select $1, $2, x.key, x.doc, x.lookup from jsonb_to_recordset($3::jsonb) as x(key text, doc jsonb, lookup text)
+      select $1, $2, x.key, x.doc, x.lookup from json_to_recordset($3::json) as x(key text, doc json, lookup text)
       on conflict (view, generation, key) do update set doc = excluded.doc, lookup = excluded.lookup`,
     delete: `delete from ${s}.view_documents where view = $1 and generation = $2 and key = ${keys}`,
     setActive: `insert into ${s}.views (view, active_generation, version) values ($1, $2, $3)
@@ -37,7 +37,7 @@ const statements = (schema: string) => {
 type CheckpointRow = { commit: string; prepare: string }
 const positionOf = (row: CheckpointRow | undefined): Position | undefined =>
   row === undefined ? undefined : { commit: BigInt(row.commit), prepare: BigInt(row.prepare) }
-/** Drivers give jsonb back parsed (pg, PGlite) — or as text if configured otherwise. */
+/** Drivers give json back parsed (pg, PGlite) — or as text if configured otherwise. */
 const json = (value: unknown): unknown => (typeof value === 'string' ? JSON.parse(value) : value)
 
 /**
