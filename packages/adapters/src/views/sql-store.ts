@@ -40,6 +40,17 @@ const positionOf = (row: CheckpointRow | undefined): Position | undefined =>
 /** Drivers give json back parsed (pg, PGlite) — or as text if configured otherwise. */
 const json = (value: unknown): unknown => (typeof value === 'string' ? JSON.parse(value) : value)
 
+const NON_ASCII = /[\u0080-\uffff]/g
+/**
+ * JSON text with every character beyond ASCII written as a `\u` escape (a
+ * surrogate pair as two). The `json` column keeps the text as given, so
+ * documents come back as ASCII: V8 decodes and parses one-byte strings
+ * faster (~20 % on a result document) and holds them at half the size, where
+ * one "Gəncə" among a candidate's answers made the whole document two-byte.
+ */
+export const asciiJson = (text: string): string =>
+  text.replace(NON_ASCII, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`)
+
 /**
  * Views in the event store's database (PostgreSQL or PGlite): documents in
  * `view_documents` by (view, generation, key), the active generation in
@@ -102,7 +113,9 @@ export const createSqlViewStore = async (client: SqlClient, options: { readonly 
               await tx.query(sql.upsert, [
                 view,
                 generation,
-                JSON.stringify(kept.map((d) => ({ key: d.key, doc: d.doc, lookup: d.lookup ?? null }))),
+                asciiJson(
+                  JSON.stringify(kept.map((d) => ({ key: d.key, doc: d.doc, lookup: d.lookup ?? null }))),
+                ),
               ])
             if (gone.length > 0) await tx.query(sql.delete, [view, generation, JSON.stringify(gone)])
             await saveCheckpoint(tx, checkpointName(view, generation), checkpoint)
