@@ -75,17 +75,34 @@ export type HandleCommandOptions<Command, Event, State, Context> = {
   readonly cache?: StateCache<State>
 }
 
-/** The state to decide on: the cache's on a first attempt, else brought up to date from the store. */
+type ToDecideOn<State> = {
+  readonly state: State
+  readonly revision: StreamRevision
+  /** Decided on the cache without a read: a refusal or a no-op must be checked on the stream. */
+  readonly fromCache: boolean
+  /** Another writer moved the stream behind this cache (see `CachedState.contested`). */
+  readonly contested: boolean
+}
+
+/**
+ * The state to decide on: the cache's on a first attempt, else brought up to
+ * date from the store — at once for a contested entry, after a refused
+ * write for a stale one (which makes it contested).
+ */
 const stateToDecideOn = async <Command, Event, State, Context>(
   options: HandleCommandOptions<Command, Event, State, Context>,
   attempt: number,
-): Promise<CachedState<State> & { readonly fromCache: boolean }> => {
+): Promise<ToDecideOn<State>> => {
   const { store, decider, codec, streamId, cache } = options
-  if (cache === undefined) return { ...(await loadStream(store, decider, codec, streamId)), fromCache: false }
+  if (cache === undefined)
+    return { ...(await loadStream(store, decider, codec, streamId)), fromCache: false, contested: false }
   const cached = attempt === 0 ? cache.get(streamId) : undefined
-  return cached !== undefined
-    ? { ...cached, fromCache: true }
-    : { ...(await loadCachedState(store, decider, codec, streamId, cache)), fromCache: false }
+  if (cached !== undefined && cached.contested === undefined)
+    return { state: cached.state, revision: cached.revision, fromCache: true, contested: false }
+  const { state, revision } = await loadCachedState(store, decider, codec, streamId, cache)
+  // Still contested if the read found another writer's events; a conflict (attempt > 0) found them already.
+  const contested = attempt > 0 || (cached !== undefined && revision !== cached.revision)
+  return { state, revision, fromCache: false, contested }
 }
 
 /**
@@ -106,7 +123,14 @@ const decide = async <Command, Event, State, Context>(
   const current = await loadCachedState(store, decider, codec, streamId, cache)
   return current.revision === first.revision
     ? { ...first, decision }
-    : { ...current, decision: decider.decide(command, current.state, context) }
+    : {
+        state: current.state,
+        revision: current.revision,
+        fromCache: false,
+        // The stream had moved behind the cache: another writer is at work on it.
+        contested: true,
+        decision: decider.decide(command, current.state, context),
+      }
 }
 
 /**
@@ -124,7 +148,7 @@ export const handleCommand = async <Command, Event, State, Context>(
   const eventIdFor = options.eventIdFor ?? defaultEventIdFor
   for (let attempt = 0; attempt <= maxRetries; attempt++) {
     if (attempt > 0) await pause(conflictBackoffMs(attempt - 1))
-    const { state, revision, decision } = await decide(options, attempt)
+    const { state, revision, contested, decision } = await decide(options, attempt)
     if (E.isLeft(decision)) return decision
     const events = decision.right
     if (events.length === 0) return E.right({ events, nextExpectedRevision: revision })
@@ -137,6 +161,7 @@ export const handleCommand = async <Command, Event, State, Context>(
       cache?.set(streamId, {
         state: events.reduce(decider.evolve, state),
         revision: result.nextExpectedRevision,
+        ...(contested ? { contested: true } : {}),
       })
       return E.right({ events, nextExpectedRevision: result.nextExpectedRevision, position: result.position })
     } catch (error) {

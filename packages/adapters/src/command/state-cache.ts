@@ -1,7 +1,18 @@
 import type { StreamRevision } from './revision.js'
 
 /** A stream's folded state at a revision. */
-export type CachedState<State> = { readonly state: State; readonly revision: StreamRevision }
+export type CachedState<State> = {
+  readonly state: State
+  readonly revision: StreamRevision
+  /**
+   * Another writer (another process, behind a round-robin balancer) moved
+   * the stream while this entry was kept: the next command reads what
+   * follows the entry before deciding (one read and one write) rather than
+   * writing on it and being refused (a refused write, a look at the head,
+   * a read, a write). Dropped once such a read finds nothing new.
+   */
+  readonly contested?: true
+}
 
 /**
  * Folded states of recently used streams, keyed by stream id, so a session

@@ -80,6 +80,62 @@ describe('handleCommand with a state cache', () => {
     expect(E.isLeft(refused) && refused.left.code).toBe('wallet.insufficient_funds')
   })
 
+  it('two processes writing one stream in turn: after one refused write each reads first, never refused again', async () => {
+    const inner = createMemoryEventStore()
+    const seen = { reads: 0, appends: 0, refused: 0 }
+    const store = wrapStore(inner, {
+      readStream: (...args) => {
+        seen.reads += 1
+        return inner.readStream(...args)
+      },
+      appendToStream: async (...args) => {
+        seen.appends += 1
+        try {
+          return await inner.appendToStream(...args)
+        } catch (error) {
+          seen.refused += 1
+          throw error
+        }
+      },
+    })
+    // Each process has its own cache, as two `imtahan serve` behind a round-robin balancer.
+    const processes = [createStateCache<AccountState>(), createStateCache<AccountState>()]
+    let op = 0
+    const deposit = async (cache: (typeof processes)[number]) => {
+      const before = { ...seen }
+      const answer = await handleCommand({
+        store,
+        decider: account,
+        codec: accountCodec,
+        streamId: 'a-3',
+        command: { type: 'Deposit', opId: String((op += 1)), amount: 1 },
+        context: undefined,
+        cache,
+      })
+      expect(E.isRight(answer)).toBe(true)
+      return {
+        reads: seen.reads - before.reads,
+        appends: seen.appends - before.appends,
+        refused: seen.refused - before.refused,
+      }
+    }
+    const [a, b] = processes as [(typeof processes)[number], (typeof processes)[number]]
+    await deposit(a)
+    await deposit(b)
+    // Each finds its cache stale once: a refused write, then a read of what the other wrote.
+    expect(await deposit(a)).toMatchObject({ refused: 1 })
+    expect(await deposit(b)).toMatchObject({ refused: 1 })
+    // From then on, in turn: one read (the other's event) and one write, none refused.
+    for (let turn = 0; turn < 4; turn++)
+      for (const cache of [a, b]) expect(await deposit(cache)).toEqual({ reads: 1, appends: 1, refused: 0 })
+    // Once the other stops: one read finds nothing new, and the cache is trusted again (no read at all).
+    expect(await deposit(a)).toEqual({ reads: 1, appends: 1, refused: 0 })
+    expect(await deposit(a)).toEqual({ reads: 1, appends: 1, refused: 0 })
+    expect(await deposit(a)).toEqual({ reads: 0, appends: 1, refused: 0 })
+    expect((await inner.readStream('a-3')).length).toBe(15)
+    expect(processes.map((cache) => cache.get('a-3')?.state.balance)).toEqual([15, 12])
+  })
+
   it('backs off 1 ms growing to at most 50 ms, with jitter', () => {
     expect(conflictBackoffMs(0, () => 1)).toBe(1)
     expect(conflictBackoffMs(0, () => 0)).toBe(0.5)
