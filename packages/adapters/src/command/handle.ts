@@ -96,12 +96,13 @@ const stateToDecideOn = async <Command, Event, State, Context>(
   const { store, decider, codec, streamId, cache } = options
   if (cache === undefined)
     return { ...(await loadStream(store, decider, codec, streamId)), fromCache: false, contested: false }
-  const cached = attempt === 0 ? cache.get(streamId) : undefined
-  if (cached !== undefined && cached.contested === undefined)
+  const cached = cache.get(streamId)
+  if (attempt === 0 && cached !== undefined && cached.contested === undefined)
     return { state: cached.state, revision: cached.revision, fromCache: true, contested: false }
   const { state, revision } = await loadCachedState(store, decider, codec, streamId, cache)
-  // Still contested if the read found another writer's events; a conflict (attempt > 0) found them already.
-  const contested = attempt > 0 || (cached !== undefined && revision !== cached.revision)
+  // The read found events the cache did not hold: another process's (this one's own writes are in
+  // the cache already, so a race between two requests of one process marks nothing).
+  const contested = cached !== undefined && revision !== cached.revision
   return { state, revision, fromCache: false, contested }
 }
 

@@ -136,6 +136,31 @@ describe('handleCommand with a state cache', () => {
     expect(processes.map((cache) => cache.get('a-3')?.state.balance)).toEqual([15, 12])
   })
 
+  it('requests of one process racing on one stream do not mark it contested: the next one reads nothing', async () => {
+    const inner = createMemoryEventStore()
+    const { store, seen } = countingReads(inner)
+    const cache = createStateCache<AccountState>()
+    const deposit = (opId: string) =>
+      handleCommand({
+        store,
+        decider: account,
+        codec: accountCodec,
+        streamId: 'a-4',
+        command: { type: 'Deposit', opId, amount: 1 },
+        context: undefined,
+        cache,
+      })
+    expect(E.isRight(await deposit('0'))).toBe(true)
+    // Eight at once on the same cached revision: seven are refused and retried.
+    const raced = await Promise.all(['1', '2', '3', '4', '5', '6', '7', '8'].map(deposit))
+    expect(raced.every(E.isRight)).toBe(true)
+    expect(cache.get('a-4')).toMatchObject({ revision: 8n, state: { balance: 9 } })
+    expect(cache.get('a-4')?.contested).toBeUndefined()
+    const reads = seen.reads
+    expect(E.isRight(await deposit('9'))).toBe(true)
+    expect(seen.reads).toBe(reads)
+  })
+
   it('backs off 1 ms growing to at most 50 ms, with jitter', () => {
     expect(conflictBackoffMs(0, () => 1)).toBe(1)
     expect(conflictBackoffMs(0, () => 0)).toBe(0.5)

@@ -30,7 +30,9 @@ describe('view documents keep their text exactly, whatever its characters', () =
       beforeAll(async () => {
         backing = await open()
         await backing.views.startGeneration(VIEW, 1)
-        await backing.views.batch(VIEW, 1, (batch) => batch.write([{ key: 'k', doc: DOC, lookup: undefined }], START))
+        await backing.views.batch(VIEW, 1, (batch) =>
+          batch.write([{ key: 'k', doc: DOC, lookup: undefined }], START),
+        )
         await backing.views.activate(VIEW, 1, '1')
       })
       afterAll(() => backing.close())
