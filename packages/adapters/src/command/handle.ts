@@ -12,7 +12,7 @@ import {
 import { conflictBackoffMs, pause } from './backoff.js'
 import { decodeRecorded, type EventCodec, encodeEvent } from './codec.js'
 import { loadCachedState, loadStream, type StreamRevision } from './load.js'
-import type { CachedState, StateCache } from './state-cache.js'
+import type { StateCache } from './state-cache.js'
 
 export type EventIdInput = {
   readonly streamId: string

@@ -102,13 +102,14 @@ describe('handleCommand with a state cache', () => {
     const processes = [createStateCache<AccountState>(), createStateCache<AccountState>()]
     let op = 0
     const deposit = async (cache: (typeof processes)[number]) => {
+      op += 1
       const before = { ...seen }
       const answer = await handleCommand({
         store,
         decider: account,
         codec: accountCodec,
         streamId: 'a-3',
-        command: { type: 'Deposit', opId: String((op += 1)), amount: 1 },
+        command: { type: 'Deposit', opId: String(op), amount: 1 },
         context: undefined,
         cache,
       })
