@@ -180,11 +180,10 @@ const enrol = async (
   const me = asCabinet(cabinetId)
   const credit = typed('types the code')(decodeWith(CreditInput)({ paymentCode, method: 'code' }))
   must(step('credits'), await app.accounts.creditPayment(cabinetId, credit, me))
-  const registered = must(
-    step('registers'),
-    await app.exams.candidate.register(cabinetId, EXAM_ID, { subgroup: 'BB1' }, me),
-  )
-  if (registered.status !== 'registered') throw new Error(`${fin}: registration is ${registered.status}`)
+  // `pending` is an answer too (EXM-10): a step lost its race with the other registrations on the
+  // sitting and the process runner finishes it with the same ids. `seed` settles the runners before it
+  // reads the roster, and a candidate without a seat there stops the seeding.
+  must(step('registers'), await app.exams.candidate.register(cabinetId, EXAM_ID, { subgroup: 'BB1' }, me))
   return cabinetId
 }
 
