@@ -6,17 +6,22 @@ import { checkpointName, type KeyedDocument, type ViewStore } from './store.js'
 
 const statements = (schema: string) => {
   const s = quoteSchema(schema)
-  const active = `${s}.view_documents d join ${s}.views v on v.view = d.view and v.active_generation = d.generation`
+  // The active generation as a scalar subquery (one value the planner knows before the scan), not a
+  // join: joined, the planner could not use the (view, generation, lookup, key) index for ORDER BY key
+  // LIMIT, so every page fetched and sorted every document after it — a 100,000-session sitting's
+  // 400 pages read 20 million rows (379 ms a page; now 1.7 ms).
+  const active = `${s}.view_documents d where d.view = $1
+    and d.generation = (select v.active_generation from ${s}.views v where v.view = $1)`
   // Keys travel as one JSON array parameter: no array-literal quoting, any number of keys. As
   // `= any(array(…))` each key is a primary-key probe; written `in (select …)`, the planner (its
   // estimate of a view's rows made while the view was small) hashed the keys and scanned every
   // document of the view for each batch, so building a 100,000-document view slowed batch by batch.
   const keys = `any(array(select jsonb_array_elements_text($3::jsonb)))`
   return {
-    get: `select d.doc from ${active} where d.view = $1 and d.key = $2`,
-    byLookup: `select d.key, d.doc from ${active} where d.view = $1 and d.lookup = $2 order by d.key`,
+    get: `select d.doc from ${active} and d.key = $2`,
+    byLookup: `select d.key, d.doc from ${active} and d.lookup = $2 order by d.key`,
     // An index walk from `after` (migration 7 indexes lookup then key): each page reads only its rows.
-    byLookupPage: `select d.key, d.doc from ${active} where d.view = $1 and d.lookup = $2 and d.key > $3
+    byLookupPage: `select d.key, d.doc from ${active} and d.lookup = $2 and d.key > $3
       order by d.key limit $4`,
     active: `select active_generation, version from ${s}.views where view = $1`,
     lockActive: `select active_generation, version from ${s}.views where view = $1 for update`,
