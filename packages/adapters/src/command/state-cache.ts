@@ -9,7 +9,8 @@ export type CachedState<State> = {
    * the stream while this entry was kept: the next command reads what
    * follows the entry before deciding (one read and one write) rather than
    * writing on it and being refused (a refused write, a look at the head,
-   * a read, a write). Dropped once such a read finds nothing new.
+   * a read, a write). Dropped when a command writes after such a read found
+   * nothing new (a refusal leaves it, so the next command reads again).
    */
   readonly contested?: true
 }

@@ -60,8 +60,10 @@ type Prepared = {
 const fold = (events: readonly SessionEvent[]): SessionState =>
   events.reduce(examSessionDecider.evolve, initialSessionState)
 
-/** Each session's state, the revision it was folded to and that event's hash where known, by stream id. */
-type Known = ReadonlyMap<string, CachedState<SessionState> & { readonly hash?: string | undefined }>
+/** A session's state, the revision it was folded to and that event's hash where known. */
+type KnownSession = CachedState<SessionState> & { readonly hash?: string | undefined }
+/** Each session as known, by stream id. */
+type Known = ReadonlyMap<string, KnownSession>
 
 /** Reads every session of `commands` from its `SessionEnded` on, in one call. */
 const readKnown = async (
@@ -75,7 +77,7 @@ const readKnown = async (
       fromRevision: chunk.endRevisions.get(streamId) ?? 0n,
     })),
   )
-  const known = new Map<string, CachedState<SessionState> & { hash?: string | undefined }>()
+  const known = new Map<string, KnownSession>()
   for (const [streamId, tail] of tails)
     known.set(streamId, {
       state: fold(tail.map((event) => decodeRecorded(SESSION.codec, event))),
