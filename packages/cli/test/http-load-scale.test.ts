@@ -24,6 +24,9 @@ describe('the two-process answer bench checks what it claims', () => {
       expect(result.two.answers).toBeGreaterThan(0)
       expect(result).toMatchObject({ refused: 0, lost: 0, candidates: 8, connections: 4 })
       expect(result.accepted).toBe(result.one.answers + result.two.answers + 20)
+      // The two-process rounds really send a candidate's answers to both processes (a
+      // per-connection turn with 2 candidates per connection sent each to one process only).
+      expect(result.switchedShare).toBeGreaterThan(0.2)
     },
     180_000,
   )

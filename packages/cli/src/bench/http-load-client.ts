@@ -4,8 +4,9 @@ import { Agent, request } from 'node:http'
 export type LoadPlan = {
   /**
    * `http://127.0.0.1:<port>` of each server process: loopback only. With
-   * several, each connection sends its requests to them in turn (round-robin
-   * per request), so a candidate's answers land on every process.
+   * several, requests go to them in turn in the order they are sent, over
+   * all connections (round-robin per request, as a balancer without
+   * affinity does), so a candidate's answers land on every process.
    */
   readonly urls: readonly string[]
   readonly examId: string
@@ -32,6 +33,12 @@ export type LoadOutcome = {
   readonly statuses: Readonly<Record<string, number>>
   /** Every 2xx answer (warm-up included), in the order each candidate's requests were sent. */
   readonly accepted: readonly AcceptedAnswer[]
+  /**
+   * Requests sent to another process than the same candidate's request
+   * before (warm-up included): each finds that process's cached session
+   * one answer behind. 0 with one process.
+   */
+  readonly switched: number
 }
 
 const LETTERS = ['A', 'B', 'C', 'D'] as const
@@ -58,6 +65,9 @@ export const fireAnswers = async (plan: LoadPlan): Promise<LoadOutcome> => {
   /** Per candidate: how many times each of its tasks was answered, and the task it answers next. */
   const visits = plan.candidates.map(() => new Map<string, number>())
   const nextTask = plan.candidates.map(() => 0)
+  /** Per candidate: the process its previous request went to. */
+  const lastTarget = plan.candidates.map(() => -1)
+  let switched = 0
   const total = plan.warmupRequests + plan.maxRequests
   let sent = 0
   let measuredFrom = 0
@@ -107,15 +117,15 @@ export const fireAnswers = async (plan: LoadPlan): Promise<LoadOutcome> => {
       visits[candidate]!.set(taskId, visit + 1)
       const answer = LETTERS[visit % LETTERS.length]!
       const path = `/me/exams/${encodeURIComponent(plan.examId)}/answers/${encodeURIComponent(taskId)}`
+      // The shared count, not this connection's turn: with 4 candidates per connection and 2
+      // processes, a per-connection turn would send each candidate to the same process every time.
+      const target = number % targets.length
+      if (lastTarget[candidate] !== -1 && lastTarget[candidate] !== target) switched++
+      lastTarget[candidate] = target
       const started = performance.now()
       let status: string
       try {
-        const code = await put(
-          targets[(connection + turn) % targets.length]!,
-          path,
-          token,
-          JSON.stringify({ answer }),
-        )
+        const code = await put(targets[target]!, path, token, JSON.stringify({ answer }))
         status = String(code)
         if (code >= 200 && code < 300) accepted.push([candidate, taskId, answer])
       } catch {
@@ -137,7 +147,7 @@ export const fireAnswers = async (plan: LoadPlan): Promise<LoadOutcome> => {
   }
   const seconds = (performance.now() - measuredFrom) / 1000
   latencies.sort((a, b) => a - b)
-  return { requests: latencies.length, seconds, latencies, statuses, accepted }
+  return { requests: latencies.length, seconds, latencies, statuses, accepted, switched }
 }
 
 /** Set in the environment of the child process that runs the client (see http-load.ts). */

@@ -40,6 +40,12 @@ export type AnswerScaleResult = {
   readonly refused: number
   /** Accepted answers missing from their session streams: must be 0. */
   readonly lost: number
+  /**
+   * Of the two-process rounds' requests, the share sent to the other process
+   * than the candidate's request before: each of those finds the session
+   * cached there one answer behind (the case the no-collapse target is about).
+   */
+  readonly switchedShare: number
   readonly connections: number
   readonly candidates: number
 }
@@ -62,8 +68,9 @@ const sideOf = (rounds: readonly { requests: number; seconds: number }[]): Scale
  * the facade so that it started five minutes ago by the real clock, both
  * processes started (production mode), the candidates signed in over HTTP,
  * then rounds of the answer load alternating one process / two processes
- * (round-robin per request, so a candidate's answers land on both and each
- * process's cached session is often stale). Each round answers its own slice
+ * (round-robin per request over all connections, so a candidate's answers
+ * land on both and each process's cached session is often one answer
+ * behind; `switchedShare` says how often). Each round answers its own slice
  * of the tasks, so rounds never repeat an answer. Afterwards every 2xx answer
  * is looked up in its session stream, and the schema is dropped.
  */
@@ -111,6 +118,7 @@ export const benchAnswerScale = async (options: AnswerScaleOptions): Promise<Ans
     const statuses: Record<string, number> = {}
     const measured: Record<1 | 2, { requests: number; seconds: number }[]> = { 1: [], 2: [] }
     const perRound: [number, number][] = []
+    const twoProcessRequests = { sent: 0, switched: 0 }
     for (const [slice, processes] of order.entries()) {
       const plan: LoadPlan = {
         urls: processes === 1 ? [a] : [a, b],
@@ -129,6 +137,10 @@ export const benchAnswerScale = async (options: AnswerScaleOptions): Promise<Ans
       for (const [status, n] of Object.entries(outcome.statuses))
         statuses[status] = (statuses[status] ?? 0) + n
       measured[processes as 1 | 2].push(outcome)
+      if (processes === 2) {
+        twoProcessRequests.sent += Object.values(outcome.statuses).reduce((sum, n) => sum + n, 0)
+        twoProcessRequests.switched += outcome.switched
+      }
       perRound.push([processes, Math.round(outcome.requests / outcome.seconds)])
       say(`round ${slice + 1}/${order.length}: ${processes} process(es), ${perRound.at(-1)![1]} answers/s`)
     }
@@ -147,6 +159,8 @@ export const benchAnswerScale = async (options: AnswerScaleOptions): Promise<Ans
       accepted: accepted.length,
       refused: answered - accepted.length,
       lost,
+      switchedShare:
+        Math.round((twoProcessRequests.switched / Math.max(1, twoProcessRequests.sent)) * 100) / 100,
       connections: Math.min(connections, count),
       candidates: count,
     }
@@ -173,7 +187,8 @@ export const answerScaleRow = async (databaseUrl: string, store: string): Promis
     note:
       `1 process ${result.one.perSecond}/s, 2 processes ${result.two.perSecond}/s: ${result.ratio}×; ` +
       `rounds ${result.rounds.map(([n, rate]) => `${n}p ${rate}`).join(', ')}; ` +
-      `${result.lost} lost, ${result.refused} refused`,
+      `${result.lost} lost, ${result.refused} refused; ` +
+      `${Math.round(result.switchedShare * 100)} % of the 2-process answers on the other process than the one before`,
   }
 }
 
@@ -183,5 +198,6 @@ export const scaleReport = (result: AnswerScaleResult): string[] => [
   `two processes: ${result.two.answers} answers in ${result.two.seconds} s = ${result.two.perSecond}/s`,
   `ratio ${result.ratio}; rounds ${result.rounds.map(([n, rate]) => `${n}p ${rate}/s`).join(', ')}`,
   `accepted ${result.accepted}, refused ${result.refused}, lost ${result.lost}`,
+  `two processes: ${Math.round(result.switchedShare * 100)} % of answers sent to the other process than the candidate's answer before`,
   `target ≥ ${SCALE_TARGET.ratio}× of one process, 0 lost: ${meetsScaleTarget(result) ? 'met' : 'MISSED'}`,
 ]
