@@ -80,30 +80,28 @@ type ToDecideOn<State> = {
   readonly revision: StreamRevision
   /** Decided on the cache without a read: a refusal or a no-op must be checked on the stream. */
   readonly fromCache: boolean
-  /** Another writer moved the stream behind this cache (see `CachedState.contested`). */
-  readonly contested: boolean
 }
 
 /**
- * The state to decide on: the cache's on a first attempt, else brought up to
- * date from the store — at once for a contested entry, after a refused
- * write for a stale one (which makes it contested).
+ * The state to decide on: the cache's on a first attempt, and on a retry
+ * after a refusal that brought the cache up to date (see `caughtUp`); else
+ * read from the store (only what follows the cached revision).
  */
 const stateToDecideOn = async <Command, Event, State, Context>(
   options: HandleCommandOptions<Command, Event, State, Context>,
   attempt: number,
+  caughtUp: boolean,
 ): Promise<ToDecideOn<State>> => {
   const { store, decider, codec, streamId, cache } = options
-  if (cache === undefined)
-    return { ...(await loadStream(store, decider, codec, streamId)), fromCache: false, contested: false }
+  if (cache === undefined) return { ...(await loadStream(store, decider, codec, streamId)), fromCache: false }
   const cached = cache.get(streamId)
-  if (attempt === 0 && cached !== undefined && cached.contested === undefined)
-    return { state: cached.state, revision: cached.revision, fromCache: true, contested: false }
-  const { state, revision } = await loadCachedState(store, decider, codec, streamId, cache)
-  // The read found events the cache did not hold: another process's (this one's own writes are in
-  // the cache already, so a race between two requests of one process marks nothing).
-  const contested = cached !== undefined && revision !== cached.revision
-  return { state, revision, fromCache: false, contested }
+  if ((attempt === 0 || caughtUp) && cached !== undefined)
+    return { state: cached.state, revision: cached.revision, fromCache: attempt === 0 }
+  return { ...(await loadCachedState(store, decider, codec, streamId, cache)), fromCache: false }
+}
+
+type Decided<State, Event> = ToDecideOn<State> & {
+  readonly decision: E.Either<DomainError, readonly Event[]>
 }
 
 /**
@@ -115,23 +113,40 @@ const stateToDecideOn = async <Command, Event, State, Context>(
 const decide = async <Command, Event, State, Context>(
   options: HandleCommandOptions<Command, Event, State, Context>,
   attempt: number,
-) => {
+  caughtUp: boolean,
+): Promise<Decided<State, Event>> => {
   const { store, decider, codec, streamId, command, context, cache } = options
-  const first = await stateToDecideOn(options, attempt)
+  const first = await stateToDecideOn(options, attempt, caughtUp)
   const decision = decider.decide(command, first.state, context)
   const writes = E.isRight(decision) && decision.right.length > 0
   if (writes || !first.fromCache || cache === undefined) return { ...first, decision }
   const current = await loadCachedState(store, decider, codec, streamId, cache)
   return current.revision === first.revision
     ? { ...first, decision }
-    : {
-        state: current.state,
-        revision: current.revision,
-        fromCache: false,
-        // The stream had moved behind the cache: another writer is at work on it.
-        contested: true,
-        decision: decider.decide(command, current.state, context),
-      }
+    : { ...current, fromCache: false, decision: decider.decide(command, current.state, context) }
+}
+
+/**
+ * After a refused write: when the store handed over the events that follow
+ * the revision decided on (`WrongExpectedVersionError.following`), folds
+ * them into the cache so the retry decides without reading. Behind a
+ * round-robin balancer this is the usual case — another process answered
+ * this candidate last — and costs one refused write instead of a look at
+ * the head and a read. Answers whether the cache is now up to date.
+ */
+const catchUp = <Command, Event, State, Context>(
+  options: HandleCommandOptions<Command, Event, State, Context>,
+  decidedOn: { readonly state: State; readonly revision: StreamRevision },
+  refusal: WrongExpectedVersionError,
+): boolean => {
+  const { cache, decider, codec, streamId } = options
+  const last = refusal.following.at(-1)
+  const next = decidedOn.revision === 'no_stream' ? 0n : decidedOn.revision + 1n
+  if (cache === undefined || last === undefined || refusal.following[0]!.revision !== next) return false
+  let state = decidedOn.state
+  for (const event of refusal.following) state = decider.evolve(state, decodeRecorded(codec, event))
+  cache.set(streamId, { state, revision: last.revision })
+  return true
 }
 
 /**
@@ -147,9 +162,11 @@ export const handleCommand = async <Command, Event, State, Context>(
 ): Promise<E.Either<DomainError, CommandResult<Event>>> => {
   const { store, decider, codec, streamId, commandId, cache, maxRetries = 5 } = options
   const eventIdFor = options.eventIdFor ?? defaultEventIdFor
+  let caughtUp = false
   for (let attempt = 0; attempt <= maxRetries; attempt++) {
     if (attempt > 0) await pause(conflictBackoffMs(attempt - 1))
-    const { state, revision, contested, decision } = await decide(options, attempt)
+    const decided: Decided<State, Event> = await decide(options, attempt, caughtUp)
+    const { state, revision, decision } = decided
     if (E.isLeft(decision)) return decision
     const events = decision.right
     if (events.length === 0) return E.right({ events, nextExpectedRevision: revision })
@@ -162,11 +179,13 @@ export const handleCommand = async <Command, Event, State, Context>(
       cache?.set(streamId, {
         state: events.reduce(decider.evolve, state),
         revision: result.nextExpectedRevision,
-        ...(contested ? { contested: true } : {}),
       })
       return E.right({ events, nextExpectedRevision: result.nextExpectedRevision, position: result.position })
     } catch (error) {
-      if (error instanceof WrongExpectedVersionError) continue
+      if (error instanceof WrongExpectedVersionError) {
+        caughtUp = catchUp(options, decided, error)
+        continue
+      }
       // Anything else leaves the stream's state unknown here: the next command reads it again.
       cache?.delete(streamId)
       if (error instanceof DuplicateEventIdError && commandId !== undefined)

@@ -4,15 +4,6 @@ import type { StreamRevision } from './revision.js'
 export type CachedState<State> = {
   readonly state: State
   readonly revision: StreamRevision
-  /**
-   * Another writer (another process, behind a round-robin balancer) moved
-   * the stream while this entry was kept: the next command reads what
-   * follows the entry before deciding (one read and one write) rather than
-   * writing on it and being refused (a refused write, a look at the head,
-   * a read, a write). Dropped when a command writes after such a read found
-   * nothing new (a refusal leaves it, so the next command reads again).
-   */
-  readonly contested?: true
 }
 
 /**

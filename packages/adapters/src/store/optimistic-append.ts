@@ -16,6 +16,7 @@ import {
   type Position,
   type RecordedEvent,
   START,
+  WrongExpectedVersionError,
 } from './port.js'
 
 export type KnownEvent = { readonly revision: bigint; readonly position: Position }
@@ -53,6 +54,14 @@ export const snapshotOfEvents = (
   }
 }
 
+/**
+ * A write refused because the stream had moved past the head it was
+ * written on, with the events after that head the store saw in the same
+ * round trip: in order, and none if it could not give all it saw (they
+ * may still stop short of a head that moved again meanwhile).
+ */
+export type Refusal = { readonly following: readonly RecordedEvent[] }
+
 /** Where a store believes a stream is without asking (its own last write), if it has a belief. */
 export type StreamGuess = { readonly head: StreamHead; readonly lastHash: string | null }
 
@@ -67,9 +76,35 @@ export type AppendSteps = {
   readonly snapshot: (ids: readonly string[]) => Promise<StreamSnapshot>
   /**
    * Writes the chained batch only if the stream is still at `head`, in one
-   * atomic step; answers `'lost_race'` (having written nothing) if it moved.
+   * atomic step; answers `'lost_race'` or a `Refusal` (having written
+   * nothing) if it moved.
    */
-  readonly write: (events: readonly ChainedEvent[], head: StreamHead) => Promise<Position | 'lost_race'>
+  readonly write: (
+    events: readonly ChainedEvent[],
+    head: StreamHead,
+  ) => Promise<Position | 'lost_race' | Refusal>
+}
+
+/**
+ * After a guessed write on the caller's exact expected revision was refused
+ * with the events that follow it: the stream has moved, so the caller's
+ * expectation cannot hold. Refuse at once, handing the events on, without
+ * looking at the head again — unless they do not start right after the
+ * head or hold one of the batch's ids (a retry that landed: the look below
+ * answers it).
+ */
+const refuseOnWhatFollows = (
+  streamId: string,
+  expected: ExpectedRevision,
+  head: StreamHead,
+  ids: readonly string[],
+  following: readonly RecordedEvent[],
+): void => {
+  const last = following.at(-1)
+  if (typeof expected !== 'bigint' || head !== expected || last === undefined) return
+  if (following[0]!.revision !== expected + 1n) return
+  if (following.some((event) => ids.includes(event.id.toLowerCase()))) return
+  throw new WrongExpectedVersionError(streamId, expected, last.revision, following)
 }
 
 /** Lost races are retried; this bound only keeps a livelock from hanging a caller for ever. */
@@ -104,8 +139,10 @@ export const appendOptimistically = async (
       clock.now().toISOString(),
       context,
     )
-    const position = await steps.write(chained, guess.head)
-    if (position !== 'lost_race') return { nextExpectedRevision: chained.at(-1)!.revision, position }
+    const outcome = await steps.write(chained, guess.head)
+    if (outcome !== 'lost_race' && !('following' in outcome))
+      return { nextExpectedRevision: chained.at(-1)!.revision, position: outcome }
+    if (outcome !== 'lost_race') refuseOnWhatFollows(streamId, expected, guess.head, ids, outcome.following)
   }
   for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
     const stream = await steps.snapshot(ids)
@@ -129,8 +166,9 @@ export const appendOptimistically = async (
       recordedAt,
       context,
     )
-    const position = await steps.write(chained, stream.head)
-    if (position !== 'lost_race') return { nextExpectedRevision: chained.at(-1)!.revision, position }
+    const outcome = await steps.write(chained, stream.head)
+    if (outcome !== 'lost_race' && !('following' in outcome))
+      return { nextExpectedRevision: chained.at(-1)!.revision, position: outcome }
   }
   throw new Error(`Append to ${streamId} lost ${MAX_ATTEMPTS} races in a row`)
 }

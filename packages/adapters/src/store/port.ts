@@ -186,6 +186,13 @@ export class WrongExpectedVersionError extends Error {
     readonly expected: ExpectedRevision,
     /** The stream's actual last revision, or `'no_stream'` when it does not exist. */
     readonly actual: bigint | 'no_stream',
+    /**
+     * The events from `expected + 1` to `actual`, when the store saw them in
+     * the refusing round trip (PostgreSQL and PGlite on a single-stream
+     * append); empty otherwise. A caller holding the state at `expected` can
+     * fold them instead of reading the stream again.
+     */
+    readonly following: readonly RecordedEvent[] = [],
   ) {
     super(
       `Stream ${streamId} is at ${actual === 'no_stream' ? 'no stream' : `revision ${actual}`}, expected ${

@@ -1,9 +1,12 @@
+import { PGlite } from '@electric-sql/pglite'
 import * as E from 'fp-ts/lib/Either.js'
 import { describe, expect, it } from 'vitest'
 import { conflictBackoffMs } from '../../src/command/backoff.js'
 import { createStateCache, handleCommand } from '../../src/command/index.js'
 import { createMemoryEventStore } from '../../src/store/memory.js'
+import { pgliteSqlClient } from '../../src/store/pglite/client.js'
 import type { EventStore } from '../../src/store/port.js'
+import { createSqlEventStore } from '../../src/store/sql/store.js'
 import { type AccountCommand, type AccountState, account, accountCodec } from './toy-account.js'
 import { wrapStore } from './wrap-store.js'
 
@@ -80,28 +83,32 @@ describe('handleCommand with a state cache', () => {
     expect(E.isLeft(refused) && refused.left.code).toBe('wallet.insufficient_funds')
   })
 
-  it('two processes writing one stream in turn: after one refused write each reads first, never refused again', async () => {
-    const inner = createMemoryEventStore()
+  /** Two processes, each with its own store (its own head guesses) and cache, on one database. */
+  const inTurn = async (stores: readonly [EventStore, EventStore]) => {
     const seen = { reads: 0, appends: 0, refused: 0 }
-    const store = wrapStore(inner, {
-      readStream: (...args) => {
-        seen.reads += 1
-        return inner.readStream(...args)
-      },
-      appendToStream: async (...args) => {
-        seen.appends += 1
-        try {
-          return await inner.appendToStream(...args)
-        } catch (error) {
-          seen.refused += 1
-          throw error
-        }
-      },
-    })
-    // Each process has its own cache, as two `imtahan serve` behind a round-robin balancer.
-    const processes = [createStateCache<AccountState>(), createStateCache<AccountState>()]
+    const counted = (inner: EventStore) =>
+      wrapStore(inner, {
+        readStream: (...args) => {
+          seen.reads += 1
+          return inner.readStream(...args)
+        },
+        appendToStream: async (...args) => {
+          seen.appends += 1
+          try {
+            return await inner.appendToStream(...args)
+          } catch (error) {
+            seen.refused += 1
+            throw error
+          }
+        },
+      })
+    // As two `imtahan serve` behind a round-robin balancer.
+    const processes = stores.map((store) => ({
+      store: counted(store),
+      cache: createStateCache<AccountState>(),
+    }))
     let op = 0
-    const deposit = async (cache: (typeof processes)[number]) => {
+    const deposit = async ({ store, cache }: (typeof processes)[number]) => {
       op += 1
       const before = { ...seen }
       const answer = await handleCommand({
@@ -123,21 +130,36 @@ describe('handleCommand with a state cache', () => {
     const [a, b] = processes as [(typeof processes)[number], (typeof processes)[number]]
     await deposit(a)
     await deposit(b)
-    // Each finds its cache stale once: a refused write, then a read of what the other wrote.
-    expect(await deposit(a)).toMatchObject({ refused: 1 })
-    expect(await deposit(b)).toMatchObject({ refused: 1 })
-    // From then on, in turn: one read (the other's event) and one write, none refused.
-    for (let turn = 0; turn < 4; turn++)
-      for (const cache of [a, b]) expect(await deposit(cache)).toEqual({ reads: 1, appends: 1, refused: 0 })
-    // Once the other stops: one read finds nothing new, and the cache is trusted again (no read at all).
-    expect(await deposit(a)).toEqual({ reads: 1, appends: 1, refused: 0 })
-    expect(await deposit(a)).toEqual({ reads: 1, appends: 1, refused: 0 })
-    expect(await deposit(a)).toEqual({ reads: 0, appends: 1, refused: 0 })
-    expect((await inner.readStream('a-3')).length).toBe(15)
-    expect(processes.map((cache) => cache.get('a-3')?.state.balance)).toEqual([15, 12])
+    const turns = []
+    for (let turn = 0; turn < 4; turn++) for (const server of [a, b]) turns.push(await deposit(server))
+    // Once the other stops: caught up once more, then the cache is trusted again.
+    turns.push(await deposit(a))
+    const alone = [await deposit(a), await deposit(a)]
+    expect((await stores[0].readStream('a-3')).length).toBe(13)
+    expect(processes.map(({ cache }) => cache.get('a-3')?.state.balance)).toEqual([13, 10])
+    return { turns, alone }
+  }
+
+  it('two processes writing one stream in turn (PGlite): a refused write hands over the other’s event, so nothing is read', async () => {
+    const client = pgliteSqlClient(new PGlite())
+    try {
+      const stores = [await createSqlEventStore('A', client), await createSqlEventStore('B', client)] as const
+      const { turns, alone } = await inTurn(stores)
+      for (const turn of turns) expect(turn).toEqual({ reads: 0, appends: 2, refused: 1 })
+      for (const turn of alone) expect(turn).toEqual({ reads: 0, appends: 1, refused: 0 })
+    } finally {
+      await client.close()
+    }
   })
 
-  it('requests of one process racing on one stream do not mark it contested: the next one reads nothing', async () => {
+  it('two processes writing one stream in turn (memory, a store that hands nothing over): refused, read, written', async () => {
+    const store = createMemoryEventStore()
+    const { turns, alone } = await inTurn([store, store])
+    for (const turn of turns) expect(turn).toEqual({ reads: 1, appends: 2, refused: 1 })
+    for (const turn of alone) expect(turn).toEqual({ reads: 0, appends: 1, refused: 0 })
+  })
+
+  it('requests of one process racing on one stream all land, and the next one reads nothing', async () => {
     const inner = createMemoryEventStore()
     const { store, seen } = countingReads(inner)
     const cache = createStateCache<AccountState>()
@@ -156,7 +178,6 @@ describe('handleCommand with a state cache', () => {
     const raced = await Promise.all(['1', '2', '3', '4', '5', '6', '7', '8'].map(deposit))
     expect(raced.every(E.isRight)).toBe(true)
     expect(cache.get('a-4')).toMatchObject({ revision: 8n, state: { balance: 9 } })
-    expect(cache.get('a-4')?.contested).toBeUndefined()
     const reads = seen.reads
     expect(E.isRight(await deposit('9'))).toBe(true)
     expect(seen.reads).toBe(reads)

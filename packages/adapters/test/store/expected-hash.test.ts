@@ -4,6 +4,7 @@ import pg from 'pg'
 import { afterAll, describe, expect, it } from 'vitest'
 import { verifyChain } from '../../src/store/hash-chain.js'
 import { pgliteSqlClient } from '../../src/store/pglite/client.js'
+import { WrongExpectedVersionError } from '../../src/store/port.js'
 import { poolSqlClient } from '../../src/store/postgres/client.js'
 import type { SqlClient } from '../../src/store/sql/client.js'
 import { createSqlEventStore } from '../../src/store/sql/store.js'
@@ -25,6 +26,7 @@ const recording = (client: SqlClient) => {
 
 const isHeadLookUp = (text: string) => text.includes('s.last_hash') && text.startsWith('select')
 const isWrite = (text: string) => text.includes('insert into') && text.includes('.events')
+const isGroupWrite = (text: string) => isWrite(text) && text.includes('as w(n int')
 
 const newEvent = (type: string) => ({ id: randomUUID(), type, data: { type } })
 
@@ -78,9 +80,82 @@ const hintCases = (name: string, open: () => Promise<{ client: SqlClient; schema
     expect(verifyChain(read)).toEqual([])
     expect(read[2]!.metadata.previousHash).toBe(read[1]!.metadata.hash)
   })
+
+  it(`${name}: after reading another process's events to the end, the next append is one write`, async () => {
+    const { client, schema } = await open()
+    const stream = `read-${randomUUID()}`
+    const watched = recording(client)
+    const mine = await createSqlEventStore(name, watched.client, { schema })
+    const other = await createSqlEventStore(name, client, { schema })
+    await mine.appendToStream(stream, [newEvent('A')], 'no_stream')
+    // Behind a round-robin balancer: the other process answers the next request of this stream.
+    await other.appendToStream(stream, [newEvent('B')], 0n)
+    const caughtUp = await mine.readStream(stream, { fromRevision: 1n })
+    watched.statements.length = 0
+    await mine.appendToStream(stream, [newEvent('C')], caughtUp.at(-1)!.revision)
+    expect(watched.statements.filter(isHeadLookUp)).toEqual([])
+    expect(watched.statements.filter(isWrite)).toHaveLength(1)
+    expect(verifyChain(await other.readStream(stream))).toEqual([])
+  })
+
+  it(`${name}: a write refused on a moved head hands over the events after it, without a look at the head`, async () => {
+    const { client, schema } = await open()
+    const stream = `moved-${randomUUID()}`
+    const watched = recording(client)
+    const mine = await createSqlEventStore(name, watched.client, { schema })
+    const other = await createSqlEventStore(name, client, { schema })
+    await mine.appendToStream(stream, [newEvent('A')], 'no_stream')
+    const theirs = [newEvent('B'), newEvent('C')]
+    await other.appendToStream(stream, theirs, 0n)
+    watched.statements.length = 0
+    const refusal = await mine.appendToStream(stream, [newEvent('D')], 0n).catch((error: unknown) => error)
+    expect(refusal).toBeInstanceOf(WrongExpectedVersionError)
+    const { actual, following } = refusal as WrongExpectedVersionError
+    expect(actual).toBe(2n)
+    expect(following.map((event) => [event.id, event.revision, event.type])).toEqual([
+      [theirs[0]!.id, 1n, 'B'],
+      [theirs[1]!.id, 2n, 'C'],
+    ])
+    expect(following).toEqual((await other.readStream(stream)).slice(1))
+    expect(watched.statements.filter(isHeadLookUp)).toEqual([])
+    expect(watched.statements.filter(isWrite)).toHaveLength(1)
+    // The writer catches up on them and writes in one more statement.
+    await mine.appendToStream(stream, [newEvent('D')], actual)
+    expect(watched.statements.filter(isHeadLookUp)).toEqual([])
+    expect(verifyChain(await other.readStream(stream))).toEqual([])
+  })
+
+  it(`${name}: writes refused inside one group commit each get the events after their head`, async () => {
+    const { client, schema } = await open()
+    const watched = recording(client)
+    const mine = await createSqlEventStore(name, watched.client, { schema, maxWritesInFlight: 1 })
+    const other = await createSqlEventStore(name, client, { schema })
+    const streams = [0, 1, 2, 3].map((n) => `group-${n}-${randomUUID()}`)
+    for (const stream of streams) await mine.appendToStream(stream, [newEvent('A')], 'no_stream')
+    for (const stream of streams.slice(2)) await other.appendToStream(stream, [newEvent('B')], 0n)
+    watched.statements.length = 0
+    // One write in flight at a time: appends arriving together are sent as one group statement.
+    const outcomes = await Promise.allSettled(
+      streams.map((stream) => mine.appendToStream(stream, [newEvent('C')], 0n)),
+    )
+    expect(outcomes.map((outcome) => outcome.status)).toEqual([
+      'fulfilled',
+      'fulfilled',
+      'rejected',
+      'rejected',
+    ])
+    for (const [n, outcome] of outcomes.entries()) {
+      if (outcome.status === 'fulfilled') continue
+      const refusal = outcome.reason as WrongExpectedVersionError
+      expect(refusal.following).toEqual((await other.readStream(streams[n]!)).slice(1))
+    }
+    expect(watched.statements.filter(isGroupWrite).length).toBeGreaterThan(0)
+    expect(watched.statements.filter(isWrite).length).toBeLessThan(streams.length)
+    expect(watched.statements.filter(isHeadLookUp)).toEqual([])
+  })
 }
 
-describe('a multi-stream append with the heads its caller knows (StreamAppend.expectedHash)', () => {
+describe('appends and refusals without a look at the head (expectedHash, a read to the end, what follows a refusal)', () => {
   const pglite = pgliteSqlClient(new PGlite())
   afterAll(() => pglite.close())
   hintCases('PGlite', async () => ({ client: pglite, schema: 'imtahan' }))

@@ -5,6 +5,9 @@ import { quoteSchema } from './client.js'
  * The SQL text of the event store, for one schema. Every bigint travels as
  * text (`::text` out, `$n::bigint` / `::xid8` in) so neither driver rounds it.
  */
+/** Most events a refused write answers (see `following`): a writer further behind reads instead. */
+export const FOLLOWING_LIMIT = 100
+
 export const statements = (schema: string) => {
   const s = quoteSchema(schema)
   // Output names shadow the columns in ORDER BY, so ordering always names `e.` (the bigint, not its text).
@@ -18,9 +21,18 @@ export const statements = (schema: string) => {
       select $1, x.revision, x.event_id, x.type, x.data, x.metadata from head, ${batch}
       order by x.revision
       returning position, transaction_id
-    )
-    select i.position::text as position, i.transaction_id::text as transaction_id
+    )`
+  const lastInserted = `select i.position::text as position, i.transaction_id::text as transaction_id
     from inserted i order by i.position desc limit 1`
+  /**
+   * On a refused write, the events after the revision the writer expected
+   * (JSON, in order, at most FOLLOWING_LIMIT; committed before the statement
+   * began), so a writer holding the state at that revision can catch up on
+   * them instead of reading.
+   */
+  const following = (streamId: string, after: string) => `(select json_agg(f order by f.rev) from (
+      select ${columns}, e.revision as rev from ${s}.events e
+      where e.stream_id = ${streamId} and e.revision > ${after} order by e.revision limit ${FOLLOWING_LIMIT}) f)`
   return {
     /** The stream's head and which of the batch's ids (`$2`, a uuid[] literal) it already holds. */
     head: `select s.revision::text as revision, s.last_hash,
@@ -36,17 +48,20 @@ export const statements = (schema: string) => {
     appendNew: `with head as (
         insert into ${s}.streams (stream_id, revision, last_hash) values ($1, $3::bigint, $4)
         on conflict (stream_id) do nothing returning 1
-      ), ${insertEvents}`,
+      ), ${insertEvents} ${lastInserted}`,
     /**
      * Moves the head from the revision and hash the writer saw (`$5`, `$6`:
      * the hash its first event follows) and inserts the events, in one
      * statement; inserts nothing if the head moved meanwhile or the writer
-     * chained onto a hash that is not the head's (a wrong guess).
+     * chained onto a hash that is not the head's (a wrong guess), and then
+     * answers the events after `$5` instead (`following`, null if none).
      */
     appendExisting: `with head as (
         update ${s}.streams set revision = $3::bigint, last_hash = $4
         where stream_id = $1 and revision = $5::bigint and last_hash = $6 returning 1
-      ), ${insertEvents}`,
+      ), ${insertEvents}
+      select w.*, null::json as following from (${lastInserted}) w
+      union all select null, null, ${following('$1', '$5::bigint')} where not exists (select 1 from head)`,
     /**
      * Group commit (see group-commit.ts): several writes to distinct streams,
      * each moving its stream's head only from the revision its writer saw
@@ -54,8 +69,10 @@ export const statements = (schema: string) => {
      * first event follows (`follows`), and inserting its events only if it
      * did. `$1` lists the writes (n, stream_id, expected, follows, revision,
      * last_hash), `$2` their events tagged with the write's `n`.
-     * Answers one row per stream written; a stream missing from the answer
-     * lost its race and got nothing. Writes arrive sorted by stream id, so
+     * Answers one row per stream written, and one per existing stream not
+     * written with the events that follow its expected revision
+     * (`following`); a stream missing from the answer lost its race and got
+     * nothing. Writes arrive sorted by stream id, so
      * heads are locked in one order. One transaction: all commit together.
      */
     appendMany: `with w as materialized (
@@ -81,9 +98,11 @@ export const statements = (schema: string) => {
         order by x.n, x.revision
         returning stream_id, position, transaction_id
       )
-      select distinct on (i.stream_id) i.stream_id, i.position::text as position,
-        i.transaction_id::text as transaction_id
-      from inserted i order by i.stream_id, i.position desc`,
+      (select distinct on (i.stream_id) i.stream_id, i.position::text as position,
+        i.transaction_id::text as transaction_id, null::json as following
+      from inserted i order by i.stream_id, i.position desc)
+      union all select w.stream_id, null, null, ${following('w.stream_id', 'w.expected')} from w
+      where w.expected is not null and not exists (select 1 from won where won.stream_id = w.stream_id)`,
     /**
      * Many streams' heads, each with which of its batch's ids it already
      * holds: `$1` lists (stream_id, ids) as JSON. One row per listed stream.

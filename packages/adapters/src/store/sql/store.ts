@@ -1,7 +1,12 @@
 import type { Clock } from '../../ports/clock.js'
 import type { StreamHead } from '../append-rules.js'
 import type { ChainedEvent } from '../hash-chain.js'
-import { type AppendSteps, appendOptimistically, type StreamGuess } from '../optimistic-append.js'
+import {
+  type AppendSteps,
+  appendOptimistically,
+  type Refusal,
+  type StreamGuess,
+} from '../optimistic-append.js'
 import { createWaker, type PollingConfig, pollingSubscription } from '../polling-subscription.js'
 import {
   type EventStore,
@@ -14,7 +19,7 @@ import { type SqlClient, sqlState } from './client.js'
 import { createGroupCommit } from './group-commit.js'
 import { migrate } from './migrations.js'
 import { multiStream } from './multi-stream.js'
-import { type EventRow, statements, toPosition, toRecordedEvent } from './statements.js'
+import { type EventRow, FOLLOWING_LIMIT, statements, toPosition, toRecordedEvent } from './statements.js'
 
 export type SqlEventStoreOptions = {
   /** Where the tables live; tests use a fresh one per file. Default `imtahan`. */
@@ -34,16 +39,32 @@ export type SqlEventStoreOptions = {
 type KnownId = { id: string; revision: string; position: string; transaction_id: string }
 type HeadRow = { revision: string | null; last_hash: string | null; known: KnownId[] | string }
 type WrittenRow = { position: string; transaction_id: string }
+/** A written stream's row, or (position null) a refused one's with the events after its expected head. */
+type AnswerRow = {
+  position: string | null
+  transaction_id: string | null
+  following: EventRow[] | string | null
+}
 type Write = {
   readonly streamId: string
   readonly events: readonly ChainedEvent[]
   readonly head: StreamHead
 }
-type Outcome = WrittenRow | 'lost_race'
+type Outcome = WrittenRow | 'lost_race' | Refusal
 
 const MAX_BIGINT = '9223372036854775807'
 const HEAD_CACHE_SIZE = 10_000
 const NEW_STREAM: StreamGuess = { head: 'no_stream', lastHash: null }
+/** A written stream's answer as its position, or as the events that follow the head it was refused on. */
+const outcomeOf = (answer: AnswerRow): WrittenRow | Refusal => {
+  if (answer.position !== null && answer.transaction_id !== null)
+    return { position: answer.position, transaction_id: answer.transaction_id }
+  const rows: EventRow[] =
+    typeof answer.following === 'string' ? JSON.parse(answer.following) : (answer.following ?? [])
+  // Cut at the limit: the head is further on than these show, so the append looks at it instead.
+  return { following: rows.length < FOLLOWING_LIMIT ? rows.map(toRecordedEvent) : [] }
+}
+
 /** Most events one group-commit statement carries. */
 const GROUP_MAX_EVENTS = 1_000
 
@@ -100,15 +121,15 @@ export const createSqlEventStore = async (
     const last = events.at(-1)!
     const params = [streamId, batchJson(events), last.revision.toString(), last.metadata.hash]
     try {
-      const [written] =
+      const [answer] =
         head === 'no_stream'
-          ? await client.query<WrittenRow>(sql.appendNew, params)
-          : await client.query<WrittenRow>(sql.appendExisting, [
+          ? await client.query<AnswerRow>(sql.appendNew, params)
+          : await client.query<AnswerRow>(sql.appendExisting, [
               ...params,
               head.toString(),
               events[0]!.metadata.previousHash,
             ])
-      return written ?? 'lost_race'
+      return answer === undefined ? 'lost_race' : outcomeOf(answer)
     } catch (error) {
       // A unique violation: a racing writer, or (after a guess) an id already there. Looking again sorts it out.
       if (sqlState(error) === '23505') return 'lost_race'
@@ -130,12 +151,15 @@ export const createSqlEventStore = async (
       }),
     )
     const events = sorted.flatMap((write, n) => write.events.map((event) => eventJson(event, n)))
-    const rows = await client.query<WrittenRow & { stream_id: string }>(sql.appendMany, [
+    const rows = await client.query<AnswerRow & { stream_id: string }>(sql.appendMany, [
       `[${heads.join(',')}]`,
       `[${events.join(',')}]`,
     ])
-    const written = new Map(rows.map((row) => [row.stream_id, row]))
-    return group.map((write) => written.get(write.streamId) ?? 'lost_race')
+    const answers = new Map(rows.map((row) => [row.stream_id, row]))
+    return group.map((write) => {
+      const answer = answers.get(write.streamId)
+      return answer === undefined ? 'lost_race' : outcomeOf(answer)
+    })
   }
 
   const writes = createGroupCommit<Write, Outcome>({
@@ -163,13 +187,15 @@ export const createSqlEventStore = async (
       }
     },
     write: async (chained, head) => {
-      const last = chained.at(-1)!
       const outcome = await writes.write({ streamId, events: chained, head })
-      remember(
-        streamId,
-        outcome === 'lost_race' ? undefined : { head: last.revision, lastHash: last.metadata.hash },
-      )
-      return outcome === 'lost_race' ? 'lost_race' : toPosition(outcome)
+      if (outcome === 'lost_race' || 'following' in outcome) {
+        const seen = outcome === 'lost_race' ? undefined : outcome.following.at(-1)
+        remember(streamId, seen && { head: seen.revision, lastHash: seen.metadata.hash })
+        return outcome
+      }
+      const last = chained.at(-1)!
+      remember(streamId, { head: last.revision, lastHash: last.metadata.hash })
+      return toPosition(outcome)
     },
   })
 
@@ -198,7 +224,13 @@ export const createSqlEventStore = async (
       revision,
       limit,
     ])
-    return rows.map(toRecordedEvent)
+    const events = rows.map(toRecordedEvent)
+    // A forward read to the end saw the head: a command that decides on it appends in one
+    // statement, instead of being refused on this process's older guess and looking again.
+    const last = events.at(-1)
+    if (!backwards && limit === null && last !== undefined)
+      remember(streamId, { head: last.revision, lastHash: last.metadata.hash })
+    return events
   }
 
   const many = multiStream({
@@ -207,7 +239,11 @@ export const createSqlEventStore = async (
     clock,
     guessOf: (streamId) => heads.get(streamId),
     remember,
-    writeMany,
+    // Many-stream appends look at the heads again on any refusal; they do not use what follows.
+    writeMany: async (group) =>
+      (await writeMany(group)).map((outcome) =>
+        outcome !== 'lost_race' && 'following' in outcome ? 'lost_race' : outcome,
+      ),
     lastPosition,
   })
 
