@@ -23,6 +23,7 @@ import {
 } from './exam/index.js'
 import type { Imtahan } from './imtahan.js'
 import { createProcessRunner, failureOf, PROCESS_RUNNER_NAME } from './process-runner.js'
+import { createCacheFollower } from './shared/cache-follower.js'
 import type { ImtahanDeps } from './shared/deps.js'
 import { createEnv } from './shared/env.js'
 import { runUnderLease } from './shared/leased.js'
@@ -56,7 +57,12 @@ export const LEASES = {
  */
 export const createImtahan = (deps: ImtahanDeps): Imtahan => {
   const views = createViews(deps.store, VIEW_DEFINITIONS, deps.readModels)
-  const env = createEnv(deps, views)
+  // Commands write through the follower's store, so it knows where to start following (start()).
+  const follower = createCacheFollower(deps.store, {
+    onError: (error) =>
+      deps.logger?.warn(failureOf(error), 'cache follower: reading the log failed, trying again'),
+  })
+  const env = createEnv({ ...deps, store: follower.store }, views)
   // One set of leases for `start()`'s runners and the re-scores, made now so both share it.
   const leases = deps.leases ?? createLocalLeases(`imtahan-${randomId()}`)
   const exam = createExamEnv(env, {
@@ -130,6 +136,8 @@ export const createImtahan = (deps: ImtahanDeps): Imtahan => {
           signal,
           onError: onError('deadline scheduler'),
         }),
+        // Every process, no lease: each keeps its own caches in step with the others' writes.
+        follower.run([exam.sittings, exam.sessions], signal),
       ]
       running = { stop, tasks }
     },

@@ -13,7 +13,8 @@ export type FollowOptions = {
   readonly onError?: (error: unknown) => void
 }
 
-const pause = (ms: number, signal: AbortSignal) =>
+/** Waits `ms`, or less if `signal` aborts meanwhile. */
+export const pause = (ms: number, signal: AbortSignal) =>
   new Promise<void>((resolve) => {
     const timer = setTimeout(done, ms)
     function done() {

@@ -9,24 +9,7 @@ import { poolSqlClient } from '../../src/store/postgres/client.js'
 import type { SqlClient } from '../../src/store/sql/client.js'
 import { createSqlEventStore } from '../../src/store/sql/store.js'
 import { DATABASE_URL, dropSchema, freshSchemaName, skipWithoutDatabase } from './pg-support.js'
-
-/** The client, with every statement it was asked to run written down. */
-const recording = (client: SqlClient) => {
-  const statements: string[] = []
-  const recorded: SqlClient = {
-    query: (text, params) => {
-      statements.push(text)
-      return client.query(text, params)
-    },
-    transaction: (fn) => client.transaction(fn),
-    close: () => client.close(),
-  }
-  return { client: recorded, statements }
-}
-
-const isHeadLookUp = (text: string) => text.includes('s.last_hash') && text.startsWith('select')
-const isWrite = (text: string) => text.includes('insert into') && text.includes('.events')
-const isGroupWrite = (text: string) => isWrite(text) && text.includes('as w(n int')
+import { isGroupWrite, isHeadLookUp, isWrite, recording } from './statement-log.js'
 
 const newEvent = (type: string) => ({ id: randomUUID(), type, data: { type } })
 

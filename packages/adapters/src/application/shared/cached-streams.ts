@@ -1,7 +1,8 @@
+import { decodeRecorded } from '../../command/codec.js'
 import { type CommandResult, handleCommand } from '../../command/handle.js'
 import { loadCachedState } from '../../command/load.js'
 import { type CachedState, createStateCache } from '../../command/state-cache.js'
-import type { EventStore } from '../../store/port.js'
+import type { EventStore, RecordedEvent } from '../../store/port.js'
 import { type Call, eventContextOf } from './caller.js'
 import type { Result } from './result.js'
 import type { Aggregate } from './streams.js'
@@ -27,6 +28,13 @@ export type CachedStreams<Command, Event, State, Context> = {
   readonly peek: (id: string) => CachedState<State> | undefined
   /** Starts a stream's cache at a known place (e.g. a finished session folded from its end event). */
   readonly seed: (id: string, entry: CachedState<State>) => void
+  /**
+   * An event read from the global log (see cache-follower.ts): folded into
+   * its stream's entry when it is the very next one; an entry it shows to be
+   * further behind is dropped (the next command reads). Streams not cached
+   * here, and events the entry holds already, are passed over undecoded.
+   */
+  readonly follow: (event: RecordedEvent) => void
 }
 
 export const createCachedStreams = <Command, Event, State, Context>(
@@ -53,5 +61,18 @@ export const createCachedStreams = <Command, Event, State, Context>(
       }),
     peek: (id) => cache.get(streamOf(id)),
     seed: (id, entry) => cache.set(streamOf(id), entry),
+    follow: (event) => {
+      const entry = cache.get(event.streamId)
+      if (entry === undefined || (entry.revision !== 'no_stream' && event.revision <= entry.revision)) return
+      const next = entry.revision === 'no_stream' ? 0n : entry.revision + 1n
+      if (event.revision !== next) return cache.delete(event.streamId)
+      try {
+        const state = decider.evolve(entry.state, decodeRecorded(codec, event))
+        cache.set(event.streamId, { state, revision: event.revision })
+      } catch {
+        // Undecodable: the command that next reads this stream reports it (MalformedEventError).
+        cache.delete(event.streamId)
+      }
+    },
   }
 }

@@ -116,6 +116,18 @@ export const createSqlEventStore = async (
     if (heads.size > HEAD_CACHE_SIZE) heads.delete(heads.keys().next().value!)
   }
 
+  /**
+   * An event read from the log moves a remembered head it directly follows
+   * (another process's write, seen by this process's cache follower or a
+   * runner), so the next append on that stream need not be refused first.
+   * Heads not remembered, and events that do not follow on, are left alone.
+   */
+  const followHead = (event: RecordedEvent) => {
+    const guess = heads.get(event.streamId)
+    if (guess === undefined || guess.head === 'no_stream' || event.revision !== guess.head + 1n) return
+    heads.set(event.streamId, { head: event.revision, lastHash: event.metadata.hash })
+  }
+
   /** One write in its own statement: the single-stream statements, each the same conditional step. */
   const writeOne = async ({ streamId, events, head }: Write): Promise<Outcome> => {
     const last = events.at(-1)!
@@ -210,7 +222,9 @@ export const createSqlEventStore = async (
             after.commit.toString(),
             after.prepare.toString(),
           ])
-    return rows.map(toRecordedEvent)
+    const events = rows.map(toRecordedEvent)
+    for (const event of events) followHead(event)
+    return events
   }
 
   const readStream = async (streamId: string, readOptions: ReadStreamOptions = {}) => {
