@@ -17,13 +17,15 @@ describe('the two-process answer bench checks what it claims', () => {
         connections: 4,
         candidates: 8,
         warmupRequests: 10,
+        warmupRoundRequests: 30,
         client: 'inline',
       })
       expect(result.rounds.map(([processes]) => processes)).toEqual([1, 2])
       expect(result.one.answers).toBeGreaterThan(0)
       expect(result.two.answers).toBeGreaterThan(0)
       expect(result).toMatchObject({ refused: 0, lost: 0, candidates: 8, connections: 4 })
-      expect(result.accepted).toBe(result.one.answers + result.two.answers + 20)
+      // Every answer sent was accepted: the measured ones, each round's 10 and the 30 of the warm-up round.
+      expect(result.accepted).toBe(result.one.answers + result.two.answers + 20 + 30)
       // The two-process rounds really send a candidate's answers to both processes (a
       // per-connection turn with 2 candidates per connection sent each to one process only).
       expect(result.switchedShare).toBeGreaterThan(0.2)

@@ -22,6 +22,8 @@ export type AnswerScaleOptions = {
   readonly candidates?: number
   /** Requests per round sent first, checked but not timed (default 200). */
   readonly warmupRequests?: number
+  /** Requests of the unmeasured round on both processes before the first measured one (default 2,000). */
+  readonly warmupRoundRequests?: number
   /** The load client in a child process (default) or on this thread (tests; see AnswerLoadOptions). */
   readonly client?: 'process' | 'inline'
   readonly progress?: (line: string) => void
@@ -112,27 +114,40 @@ export const benchAnswerScale = async (options: AnswerScaleOptions): Promise<Ans
       return ((await response.json()) as { token: string }).token
     })
 
-    const slices = 2 * rounds
+    // One slice more than rounds: the warm-up round's.
+    const slices = 2 * rounds + 1
     const order = Array.from({ length: rounds }, (_, r) => (r % 2 === 0 ? [1, 2] : [2, 1])).flat()
     const accepted: AcceptedAnswer[] = []
     const statuses: Record<string, number> = {}
     const measured: Record<1 | 2, { requests: number; seconds: number }[]> = { 1: [], 2: [] }
     const perRound: [number, number][] = []
     const twoProcessRequests = { sent: 0, switched: 0 }
+    const planFor = (slice: number, urls: readonly string[], warmupRequests: number, seconds: number) => ({
+      urls,
+      examId: EXAM_ID,
+      candidates: tokens.map((token) => ({
+        token,
+        tasks: seeded.tasks.filter((_, index) => index % slices === slice),
+      })),
+      connections,
+      seconds,
+      maxRequests: seconds === 0 ? 0 : 1_000_000,
+      warmupRequests,
+    })
+    const fire = (plan: LoadPlan) => (options.client === 'inline' ? fireAnswers(plan) : inChildProcess(plan))
+    // Both processes answer first, unmeasured, so neither side starts with a cold process
+    // (the second one would otherwise meet its first requests in a measured round).
+    const warm = await fire(planFor(2 * rounds, [a, b], options.warmupRoundRequests ?? 2_000, 0))
+    accepted.push(...warm.accepted)
+    for (const [status, n] of Object.entries(warm.statuses)) statuses[status] = (statuses[status] ?? 0) + n
     for (const [slice, processes] of order.entries()) {
-      const plan: LoadPlan = {
-        urls: processes === 1 ? [a] : [a, b],
-        examId: EXAM_ID,
-        candidates: tokens.map((token) => ({
-          token,
-          tasks: seeded.tasks.filter((_, index) => index % slices === slice),
-        })),
-        connections,
-        seconds: options.seconds ?? 5,
-        maxRequests: 1_000_000,
-        warmupRequests: options.warmupRequests ?? 200,
-      }
-      const outcome = options.client === 'inline' ? await fireAnswers(plan) : await inChildProcess(plan)
+      const plan = planFor(
+        slice,
+        processes === 1 ? [a] : [a, b],
+        options.warmupRequests ?? 200,
+        options.seconds ?? 5,
+      )
+      const outcome = await fire(plan)
       accepted.push(...outcome.accepted)
       for (const [status, n] of Object.entries(outcome.statuses))
         statuses[status] = (statuses[status] ?? 0) + n
