@@ -137,7 +137,7 @@ export const createImtahan = (deps: ImtahanDeps): Imtahan => {
           onError: onError('deadline scheduler'),
         }),
         // Every process, no lease: each keeps its own caches in step with the others' writes.
-        follower.run([exam.sittings, exam.sessions], signal),
+        ...(deps.otherWriters === true ? [follower.run([exam.sittings, exam.sessions], signal)] : []),
       ]
       running = { stop, tasks }
     },

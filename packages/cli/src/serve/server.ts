@@ -99,6 +99,8 @@ export const startServer = async (
     checkpoints: backing.checkpoints,
     ...(backing.readModels === undefined ? {} : { readModels: backing.readModels }),
     leases: backing.leases,
+    // PGlite and memory are one process by nature: nobody else writes, so nothing to follow.
+    otherWriters: options.store === 'postgres' || options.store === 'eventstoredb',
     logger,
     calendar,
   })

@@ -76,6 +76,13 @@ export type ImtahanDeps = {
    * process-local map when absent (one process).
    */
   readonly leases?: Leases
+  /**
+   * Other processes write to the same store (several `imtahan serve` on
+   * PostgreSQL or EventStoreDB): `start()` then follows the log into this
+   * process's cached sittings and sessions (cache-follower.ts). Off by
+   * default: one process alone would only read back its own writes.
+   */
+  readonly otherWriters?: boolean
   readonly logger?: Logger
   /** Exams: the blueprint forms are checked against and the deadline scheduler's tick (defaults above). */
   readonly exam?: ExamOptions
