@@ -28,14 +28,18 @@ const run = async (): Promise<void> => {
   const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'unknown CPU'}, Node ${process.version}`
   const progress = (line: string) => process.stdout.write(`${line}\n`)
   if (process.argv[2] === 'scale') {
-    const [rounds, seconds, connections] = ['BENCH_ROUNDS', 'BENCH_SECONDS', 'BENCH_CONNECTIONS'].map(
-      numberFrom,
-    )
+    const [rounds, seconds, connections, candidates] = [
+      'BENCH_ROUNDS',
+      'BENCH_SECONDS',
+      'BENCH_CONNECTIONS',
+      'BENCH_CANDIDATES',
+    ].map(numberFrom)
     const result = await benchAnswerScale({
       databaseUrl,
       ...(rounds === undefined ? {} : { rounds }),
       ...(seconds === undefined ? {} : { seconds }),
       ...(connections === undefined ? {} : { connections }),
+      ...(candidates === undefined ? {} : { candidates }),
       progress,
     })
     process.stdout.write([machine, ...scaleReport(result), ''].join('\n'))
