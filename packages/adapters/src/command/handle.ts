@@ -129,10 +129,11 @@ const decide = async <Command, Event, State, Context>(
 /**
  * After a refused write: when the store handed over the events that follow
  * the revision decided on (`WrongExpectedVersionError.following`), folds
- * them into the cache so the retry decides without reading. Behind a
- * round-robin balancer this is the usual case — another process answered
- * this candidate last — and costs one refused write instead of a look at
- * the head and a read. Answers whether the cache is now up to date.
+ * them into the cache so the retry decides without reading: behind a
+ * round-robin balancer, another process answered this candidate last and
+ * this process's cache follower had not read it yet. One refused write
+ * instead of a look at the head and a read. Answers whether the cache is
+ * now up to date.
  */
 const catchUp = <Command, Event, State, Context>(
   options: HandleCommandOptions<Command, Event, State, Context>,
