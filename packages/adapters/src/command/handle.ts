@@ -1,6 +1,7 @@
 import { type Decider, type DomainError, domainError } from '@imtahan/domain'
 import * as E from 'fp-ts/lib/Either.js'
 import { deterministicUuid, IMTAHAN_NAMESPACE, randomId } from '../ids.js'
+import { nextRevision } from '../store/append-rules.js'
 import {
   DuplicateEventIdError,
   type EventContext,
@@ -11,7 +12,7 @@ import {
 } from '../store/port.js'
 import { conflictBackoffMs, pause } from './backoff.js'
 import { decodeRecorded, type EventCodec, encodeEvent } from './codec.js'
-import { loadCachedState, loadStream, type StreamRevision } from './load.js'
+import { foldIntoCache, loadCachedState, loadStream, type StreamRevision } from './load.js'
 import type { StateCache } from './state-cache.js'
 
 export type EventIdInput = {
@@ -141,12 +142,9 @@ const catchUp = <Command, Event, State, Context>(
   refusal: WrongExpectedVersionError,
 ): boolean => {
   const { cache, decider, codec, streamId } = options
-  const last = refusal.following.at(-1)
-  const next = decidedOn.revision === 'no_stream' ? 0n : decidedOn.revision + 1n
-  if (cache === undefined || last === undefined || refusal.following[0]!.revision !== next) return false
-  let state = decidedOn.state
-  for (const event of refusal.following) state = decider.evolve(state, decodeRecorded(codec, event))
-  cache.set(streamId, { state, revision: last.revision })
+  const [first] = refusal.following
+  if (cache === undefined || first?.revision !== nextRevision(decidedOn.revision)) return false
+  foldIntoCache(decider, codec, streamId, cache, decidedOn, refusal.following)
   return true
 }
 

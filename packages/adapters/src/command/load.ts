@@ -45,11 +45,28 @@ export const loadCachedState = async <Event, State>(
 ): Promise<CachedState<State>> => {
   const cached = cache.get(streamId) ?? { state: decider.initialState, revision: 'no_stream' as const }
   const recorded = await store.readStream(streamId, { fromRevision: nextRevision(cached.revision) })
-  const last = recorded[recorded.length - 1]
-  if (last === undefined) return cached
-  let state = cached.state
+  return foldIntoCache(decider, codec, streamId, cache, cached, recorded)
+}
+
+/**
+ * `entry` with `recorded` — the events right after it, as the caller has
+ * checked — decoded and folded in, and kept in the cache; `entry` itself
+ * when there are none. Whether they were read, handed over by a refused
+ * write or followed from the log, this is the one way a cached state moves.
+ */
+export const foldIntoCache = <Event, State>(
+  decider: Folding<Event, State>,
+  codec: EventCodec<Event>,
+  streamId: string,
+  cache: StateCache<State>,
+  entry: CachedState<State>,
+  recorded: readonly RecordedEvent[],
+): CachedState<State> => {
+  const last = recorded.at(-1)
+  if (last === undefined) return entry
+  let state = entry.state
   for (const event of recorded) state = decider.evolve(state, decodeRecorded(codec, event))
-  const entry = { state, revision: last.revision }
-  cache.set(streamId, entry)
-  return entry
+  const moved = { state, revision: last.revision }
+  cache.set(streamId, moved)
+  return moved
 }

@@ -11,7 +11,8 @@ export type CachedState<State> = {
  * with 150 answers is not read back for its 151st. Only an optimisation:
  * `handleCommand` appends with the cached revision as the expected one, so a
  * stale entry costs a conflict and the events after it (handed over by the
- * refusal on SQL stores, read otherwise), never a wrong write. The oldest entry goes when `maxEntries` is passed.
+ * refusal on SQL stores, read otherwise), never a wrong write. The oldest
+ * entry goes when `maxEntries` is passed.
  */
 export type StateCache<State> = {
   readonly get: (streamId: string) => CachedState<State> | undefined

@@ -65,6 +65,16 @@ export type Refusal = { readonly following: readonly RecordedEvent[] }
 /** Where a store believes a stream is without asking (its own last write), if it has a belief. */
 export type StreamGuess = { readonly head: StreamHead; readonly lastHash: string | null }
 
+/** The guess that a stream's head is `event` (one it wrote or read). */
+export const guessAt = (event: {
+  readonly revision: bigint
+  readonly metadata: { readonly hash: string }
+}): StreamGuess => ({ head: event.revision, lastHash: event.metadata.hash })
+
+/** A write that landed, as opposed to a lost race or a refusal. */
+const landed = (outcome: Position | 'lost_race' | Refusal): outcome is Position =>
+  outcome !== 'lost_race' && !('following' in outcome)
+
 export type AppendSteps = {
   /**
    * Optional shortcut: a guess costs no round trip. It is only ever used to
@@ -140,8 +150,7 @@ export const appendOptimistically = async (
       context,
     )
     const outcome = await steps.write(chained, guess.head)
-    if (outcome !== 'lost_race' && !('following' in outcome))
-      return { nextExpectedRevision: chained.at(-1)!.revision, position: outcome }
+    if (landed(outcome)) return { nextExpectedRevision: chained.at(-1)!.revision, position: outcome }
     if (outcome !== 'lost_race') refuseOnWhatFollows(streamId, expected, guess.head, ids, outcome.following)
   }
   for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
@@ -167,8 +176,7 @@ export const appendOptimistically = async (
       context,
     )
     const outcome = await steps.write(chained, stream.head)
-    if (outcome !== 'lost_race' && !('following' in outcome))
-      return { nextExpectedRevision: chained.at(-1)!.revision, position: outcome }
+    if (landed(outcome)) return { nextExpectedRevision: chained.at(-1)!.revision, position: outcome }
   }
   throw new Error(`Append to ${streamId} lost ${MAX_ATTEMPTS} races in a row`)
 }

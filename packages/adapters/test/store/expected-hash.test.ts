@@ -64,12 +64,20 @@ const hintCases = (name: string, open: () => Promise<{ client: SqlClient; schema
     expect(read[2]!.metadata.previousHash).toBe(read[1]!.metadata.hash)
   })
 
-  it(`${name}: after reading another process's events to the end, the next append is one write`, async () => {
+  /** Two processes' stores on one database; what the first one asks is written down. */
+  const twoProcesses = async (label: string) => {
     const { client, schema } = await open()
-    const stream = `read-${randomUUID()}`
     const watched = recording(client)
-    const mine = await createSqlEventStore(name, watched.client, { schema })
-    const other = await createSqlEventStore(name, client, { schema })
+    return {
+      stream: `${label}-${randomUUID()}`,
+      watched,
+      mine: await createSqlEventStore(name, watched.client, { schema }),
+      other: await createSqlEventStore(name, client, { schema }),
+    }
+  }
+
+  it(`${name}: after reading another process's events to the end, the next append is one write`, async () => {
+    const { stream, watched, mine, other } = await twoProcesses('read')
     await mine.appendToStream(stream, [newEvent('A')], 'no_stream')
     // Behind a round-robin balancer: the other process answers the next request of this stream.
     await other.appendToStream(stream, [newEvent('B')], 0n)
@@ -82,11 +90,7 @@ const hintCases = (name: string, open: () => Promise<{ client: SqlClient; schema
   })
 
   it(`${name}: a write refused on a moved head hands over the events after it, without a look at the head`, async () => {
-    const { client, schema } = await open()
-    const stream = `moved-${randomUUID()}`
-    const watched = recording(client)
-    const mine = await createSqlEventStore(name, watched.client, { schema })
-    const other = await createSqlEventStore(name, client, { schema })
+    const { stream, watched, mine, other } = await twoProcesses('moved')
     await mine.appendToStream(stream, [newEvent('A')], 'no_stream')
     const theirs = [newEvent('B'), newEvent('C')]
     await other.appendToStream(stream, theirs, 0n)

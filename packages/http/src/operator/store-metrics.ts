@@ -1,4 +1,4 @@
-import { type EventStore, WrongExpectedVersionError } from '@imtahan/adapters'
+import { type EventStore, WrongExpectedVersionError, wrapStore } from '@imtahan/adapters'
 import type { Metrics } from './metrics.js'
 
 /**
@@ -8,25 +8,19 @@ import type { Metrics } from './metrics.js'
  * multi-stream append (a re-score's batches) is passed through untimed: one
  * figure for hundreds of streams would only blur the per-command latency.
  */
-export const instrumentEventStore = (store: EventStore, metrics: Metrics): EventStore => ({
-  name: store.name,
-  readStream: (...args) => store.readStream(...args),
-  readStreams: (...args) => store.readStreams(...args),
-  appendToStreams: (...args) => store.appendToStreams(...args),
-  readAll: (...args) => store.readAll(...args),
-  subscribeToAll: (options) => store.subscribeToAll(options),
-  close: () => store.close(),
-  appendToStream: async (...args) => {
-    const stop = metrics.appendLatency.startTimer()
-    try {
-      const result = await store.appendToStream(...args)
-      stop({ outcome: 'ok' })
-      return result
-    } catch (error) {
-      const conflict = error instanceof WrongExpectedVersionError
-      if (conflict) metrics.appendConflicts.inc()
-      stop({ outcome: conflict ? 'conflict' : 'error' })
-      throw error
-    }
-  },
-})
+export const instrumentEventStore = (store: EventStore, metrics: Metrics): EventStore =>
+  wrapStore(store, {
+    appendToStream: async (...args) => {
+      const stop = metrics.appendLatency.startTimer()
+      try {
+        const result = await store.appendToStream(...args)
+        stop({ outcome: 'ok' })
+        return result
+      } catch (error) {
+        const conflict = error instanceof WrongExpectedVersionError
+        if (conflict) metrics.appendConflicts.inc()
+        stop({ outcome: conflict ? 'conflict' : 'error' })
+        throw error
+      }
+    },
+  })

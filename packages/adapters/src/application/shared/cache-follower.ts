@@ -1,4 +1,5 @@
 import type { EventStore, Position, RecordedEvent } from '../../store/port.js'
+import { wrapStore } from '../../store/wrap-store.js'
 import { pause } from '../../views/follow.js'
 
 /** What the follower keeps in step: `CachedStreams.follow`. */
@@ -44,16 +45,9 @@ export const createCacheFollower = (store: EventStore, options: CacheFollowerOpt
     return result
   }
   return {
-    store: {
-      name: store.name,
-      readStream: (...args) => store.readStream(...args),
-      readStreams: (...args) => store.readStreams(...args),
+    store: wrapStore(store, {
       appendToStream: async (...args) => noted(await store.appendToStream(...args)),
-      appendToStreams: (...args) => store.appendToStreams(...args),
-      readAll: (...args) => store.readAll(...args),
-      subscribeToAll: (subscribe) => store.subscribeToAll(subscribe),
-      close: () => store.close(),
-    },
+    }),
     run: async (targets, signal) => {
       let wait = busyMs
       while (!signal.aborted) {

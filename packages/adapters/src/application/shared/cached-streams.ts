@@ -1,7 +1,7 @@
-import { decodeRecorded } from '../../command/codec.js'
 import { type CommandResult, handleCommand } from '../../command/handle.js'
-import { loadCachedState } from '../../command/load.js'
+import { foldIntoCache, loadCachedState } from '../../command/load.js'
 import { type CachedState, createStateCache } from '../../command/state-cache.js'
+import { nextRevision } from '../../store/append-rules.js'
 import type { EventStore, RecordedEvent } from '../../store/port.js'
 import { type Call, eventContextOf } from './caller.js'
 import type { Result } from './result.js'
@@ -64,11 +64,9 @@ export const createCachedStreams = <Command, Event, State, Context>(
     follow: (event) => {
       const entry = cache.get(event.streamId)
       if (entry === undefined || (entry.revision !== 'no_stream' && event.revision <= entry.revision)) return
-      const next = entry.revision === 'no_stream' ? 0n : entry.revision + 1n
-      if (event.revision !== next) return cache.delete(event.streamId)
+      if (event.revision !== nextRevision(entry.revision)) return cache.delete(event.streamId)
       try {
-        const state = decider.evolve(entry.state, decodeRecorded(codec, event))
-        cache.set(event.streamId, { state, revision: event.revision })
+        foldIntoCache(decider, codec, event.streamId, cache, entry, [event])
       } catch {
         // Undecodable: the command that next reads this stream reports it (MalformedEventError).
         cache.delete(event.streamId)

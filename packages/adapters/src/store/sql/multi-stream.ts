@@ -1,6 +1,6 @@
 import type { Clock } from '../../ports/clock.js'
 import type { StreamHead } from '../append-rules.js'
-import type { StreamGuess, StreamSnapshot } from '../optimistic-append.js'
+import { guessAt, type StreamGuess, type StreamSnapshot } from '../optimistic-append.js'
 import { appendManyOptimistically, type ChainedWrite } from '../optimistic-append-many.js'
 import type { EventContext, Position, RecordedEvent, StreamAppend, StreamRead } from '../port.js'
 import { type SqlClient, sqlState } from './client.js'
@@ -51,7 +51,7 @@ export const multiStream = (deps: MultiStreamDeps) => {
     for (const row of rows) streams.get(row.stream_id)?.push(toRecordedEvent(row))
     for (const [streamId, events] of streams) {
       const last = events.at(-1)
-      if (last !== undefined) remember(streamId, { head: last.revision, lastHash: last.metadata.hash })
+      if (last !== undefined) remember(streamId, guessAt(last))
     }
     return streams as ReadonlyMap<string, readonly RecordedEvent[]>
   }
@@ -89,10 +89,7 @@ export const multiStream = (deps: MultiStreamDeps) => {
     }
     return outcomes.map((outcome, index) => {
       const last = writes[index]!.events.at(-1)!
-      remember(
-        writes[index]!.streamId,
-        outcome === 'lost_race' ? undefined : { head: last.revision, lastHash: last.metadata.hash },
-      )
+      remember(writes[index]!.streamId, outcome === 'lost_race' ? undefined : guessAt(last))
       return outcome === 'lost_race' ? outcome : toPosition(outcome)
     })
   }

@@ -1,13 +1,13 @@
 import type { EventMetadata, Position, RecordedEvent } from '../port.js'
 import { quoteSchema } from './client.js'
 
+/** Most events a refused write answers (see `following`): a writer further behind reads instead. */
+export const FOLLOWING_LIMIT = 100
+
 /**
  * The SQL text of the event store, for one schema. Every bigint travels as
  * text (`::text` out, `$n::bigint` / `::xid8` in) so neither driver rounds it.
  */
-/** Most events a refused write answers (see `following`): a writer further behind reads instead. */
-export const FOLLOWING_LIMIT = 100
-
 export const statements = (schema: string) => {
   const s = quoteSchema(schema)
   // Output names shadow the columns in ORDER BY, so ordering always names `e.` (the bigint, not its text).

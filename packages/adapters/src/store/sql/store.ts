@@ -4,6 +4,7 @@ import type { ChainedEvent } from '../hash-chain.js'
 import {
   type AppendSteps,
   appendOptimistically,
+  guessAt,
   type Refusal,
   type StreamGuess,
 } from '../optimistic-append.js'
@@ -125,7 +126,7 @@ export const createSqlEventStore = async (
   const followHead = (event: RecordedEvent) => {
     const guess = heads.get(event.streamId)
     if (guess === undefined || guess.head === 'no_stream' || event.revision !== guess.head + 1n) return
-    heads.set(event.streamId, { head: event.revision, lastHash: event.metadata.hash })
+    heads.set(event.streamId, guessAt(event))
   }
 
   /** One write in its own statement: the single-stream statements, each the same conditional step. */
@@ -202,11 +203,11 @@ export const createSqlEventStore = async (
       const outcome = await writes.write({ streamId, events: chained, head })
       if (outcome === 'lost_race' || 'following' in outcome) {
         const seen = outcome === 'lost_race' ? undefined : outcome.following.at(-1)
-        remember(streamId, seen && { head: seen.revision, lastHash: seen.metadata.hash })
+        remember(streamId, seen && guessAt(seen))
         return outcome
       }
       const last = chained.at(-1)!
-      remember(streamId, { head: last.revision, lastHash: last.metadata.hash })
+      remember(streamId, guessAt(last))
       return toPosition(outcome)
     },
   })
@@ -242,8 +243,7 @@ export const createSqlEventStore = async (
     // A forward read to the end saw the head: a command that decides on it appends in one
     // statement, instead of being refused on this process's older guess and looking again.
     const last = events.at(-1)
-    if (!backwards && limit === null && last !== undefined)
-      remember(streamId, { head: last.revision, lastHash: last.metadata.hash })
+    if (!backwards && limit === null && last !== undefined) remember(streamId, guessAt(last))
     return events
   }
 
