@@ -7,7 +7,7 @@ import {
 } from '@imtahan/adapters'
 import { dropPostgresSchema } from '@imtahan/adapters/postgres'
 import { countLost, inChildProcess } from './http-load.js'
-import { type AcceptedAnswer, fireAnswers, type LoadPlan } from './http-load-client.js'
+import { type AcceptedAnswer, fireAnswers, type LoadOutcome, type LoadPlan } from './http-load-client.js'
 import { EXAM_ID, inParallel, SEED_WIDTH, seed, seededLogin, seedingFacade } from './http-load-seed.js'
 import { type ServeChild, startServeProcess } from './http-load-serve.js'
 import type { BenchRow } from './table.js'
@@ -135,11 +135,16 @@ export const benchAnswerScale = async (options: AnswerScaleOptions): Promise<Ans
       warmupRequests,
     })
     const fire = (plan: LoadPlan) => (options.client === 'inline' ? fireAnswers(plan) : inChildProcess(plan))
+    /** Every answer sent, measured or not, is checked against the store afterwards. */
+    const keep = (outcome: LoadOutcome) => {
+      accepted.push(...outcome.accepted)
+      for (const [status, n] of Object.entries(outcome.statuses))
+        statuses[status] = (statuses[status] ?? 0) + n
+      return outcome
+    }
     // Both processes answer first, unmeasured, so neither side starts with a cold process
     // (the second one would otherwise meet its first requests in a measured round).
-    const warm = await fire(planFor(2 * rounds, [a, b], options.warmupRoundRequests ?? 2_000, 0))
-    accepted.push(...warm.accepted)
-    for (const [status, n] of Object.entries(warm.statuses)) statuses[status] = (statuses[status] ?? 0) + n
+    keep(await fire(planFor(2 * rounds, [a, b], options.warmupRoundRequests ?? 2_000, 0)))
     for (const [slice, processes] of order.entries()) {
       const plan = planFor(
         slice,
@@ -147,10 +152,7 @@ export const benchAnswerScale = async (options: AnswerScaleOptions): Promise<Ans
         options.warmupRequests ?? 200,
         options.seconds ?? 5,
       )
-      const outcome = await fire(plan)
-      accepted.push(...outcome.accepted)
-      for (const [status, n] of Object.entries(outcome.statuses))
-        statuses[status] = (statuses[status] ?? 0) + n
+      const outcome = keep(await fire(plan))
       measured[processes as 1 | 2].push(outcome)
       if (processes === 2) {
         twoProcessRequests.sent += Object.values(outcome.statuses).reduce((sum, n) => sum + n, 0)
