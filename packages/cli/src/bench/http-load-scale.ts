@@ -48,6 +48,12 @@ export type AnswerScaleResult = {
    * cached there one answer behind (the case the no-collapse target is about).
    */
   readonly switchedShare: number
+  /**
+   * Refused writes over the whole run, both processes (each server's
+   * `imtahan_event_store_append_conflicts_total`): a cached session that was
+   * stale when an answer came, i.e. what the cache follower did not catch.
+   */
+  readonly conflicts: number
   readonly connections: number
   readonly candidates: number
 }
@@ -57,6 +63,15 @@ export const SCALE_TARGET = { ratio: 0.9 } as const
 
 export const meetsScaleTarget = (result: AnswerScaleResult) =>
   result.ratio >= SCALE_TARGET.ratio && result.lost === 0 && result.refused === 0
+
+/** A server's refused writes so far, from its Prometheus text. */
+const conflictsOf = async (url: string): Promise<number> => {
+  const text = await (await fetch(`${url}/metrics`)).text()
+  const line = text.split('\n').find((l) => l.startsWith('imtahan_event_store_append_conflicts_total '))
+  const count = Number(line?.split(' ')[1])
+  if (!Number.isInteger(count)) throw new Error(`${url}/metrics has no append conflicts count`)
+  return count
+}
 
 const sideOf = (rounds: readonly { requests: number; seconds: number }[]): ScaleSide => {
   const answers = rounds.reduce((sum, round) => sum + round.requests, 0)
@@ -161,6 +176,10 @@ export const benchAnswerScale = async (options: AnswerScaleOptions): Promise<Ans
       perRound.push([processes, Math.round(outcome.requests / outcome.seconds)])
       say(`round ${slice + 1}/${order.length}: ${processes} process(es), ${perRound.at(-1)![1]} answers/s`)
     }
+    const conflicts = (await Promise.all(servers.map((server) => conflictsOf(server.url)))).reduce(
+      (sum, n) => sum + n,
+      0,
+    )
     await Promise.all(servers.map((server) => server.stop()))
 
     say(`checking ${accepted.length} accepted answers against the store…`)
@@ -178,6 +197,7 @@ export const benchAnswerScale = async (options: AnswerScaleOptions): Promise<Ans
       lost,
       switchedShare:
         Math.round((twoProcessRequests.switched / Math.max(1, twoProcessRequests.sent)) * 100) / 100,
+      conflicts,
       connections: Math.min(connections, count),
       candidates: count,
     }
@@ -205,7 +225,8 @@ export const answerScaleRow = async (databaseUrl: string, store: string): Promis
       `1 process ${result.one.perSecond}/s, 2 processes ${result.two.perSecond}/s: ${result.ratio}×; ` +
       `rounds ${result.rounds.map(([n, rate]) => `${n}p ${rate}`).join(', ')}; ` +
       `${result.lost} lost, ${result.refused} refused; ` +
-      `${Math.round(result.switchedShare * 100)} % of the 2-process answers on the other process than the one before`,
+      `${Math.round(result.switchedShare * 100)} % of the 2-process answers on the other process than the one before, ` +
+      `${result.conflicts} refused writes (stale cache) in all rounds`,
   }
 }
 
@@ -216,5 +237,6 @@ export const scaleReport = (result: AnswerScaleResult): string[] => [
   `ratio ${result.ratio}; rounds ${result.rounds.map(([n, rate]) => `${n}p ${rate}/s`).join(', ')}`,
   `accepted ${result.accepted}, refused ${result.refused}, lost ${result.lost}`,
   `two processes: ${Math.round(result.switchedShare * 100)} % of answers sent to the other process than the candidate's answer before`,
+  `refused writes (a stale cache met an answer), both processes, all rounds: ${result.conflicts} of ${result.accepted} answers`,
   `target ≥ ${SCALE_TARGET.ratio}× of one process, 0 lost: ${meetsScaleTarget(result) ? 'met' : 'MISSED'}`,
 ]
