@@ -25,40 +25,60 @@ const queryOn = (target: pg.PoolClient): SqlQuery['query'] =>
   }) as SqlQuery['query']
 
 /**
- * One statement on a connection checked out for it. Not `pool.query`: that
- * leaves its answer reachable from the idle connection (pg-pool's release
- * closure holds the callback that resolved it) until the connection's next
- * checkout, so a board's read of a 100,000-session sitting kept ~0.9 GB
- * alive in a quiet process, and every major GC marked it again.
+ * `use` on a connection checked out for it. While it is out, the
+ * connection's `error` event is ours to hear: the server ending it (a
+ * restart, `pg_terminate_backend`) fails the running statement *and* emits
+ * `error`, which unheard would end the process. A connection that died, or
+ * (`discardOnFailure`) whose work failed, is released with the error, so
+ * the pool closes it instead of handing it out again.
  */
-const queryOnce =
-  (pool: pg.Pool): SqlQuery['query'] =>
-  async (text, params) => {
-    const connection = await pool.connect()
-    try {
-      return await queryOn(connection)(text, params)
-    } finally {
-      connection.release()
-    }
+const checkedOut = async <T>(
+  pool: pg.Pool,
+  use: (connection: pg.PoolClient) => Promise<T>,
+  discardOnFailure: boolean,
+): Promise<T> => {
+  const connection = await pool.connect()
+  let lost: Error | undefined
+  const onError = (error: Error) => {
+    lost = error
   }
+  connection.on('error', onError)
+  let failure: Error | undefined
+  try {
+    return await use(connection)
+  } catch (error) {
+    failure = error instanceof Error ? error : new Error(String(error))
+    throw error
+  } finally {
+    connection.removeListener('error', onError)
+    connection.release(lost ?? (discardOnFailure ? failure : undefined))
+  }
+}
 
 /** `SqlClient` over a `pg` pool: statements run on any free connection, a transaction holds one. */
 export const poolSqlClient = (pool: pg.Pool, ownsPool: boolean): SqlClient => ({
-  query: queryOnce(pool),
-  transaction: async (fn) => {
-    const connection = await pool.connect()
-    try {
-      await connection.query('begin')
-      const result = await fn({ query: queryOn(connection) })
-      await connection.query('commit')
-      return result
-    } catch (error) {
-      await connection.query('rollback').catch(() => {})
-      throw error
-    } finally {
-      connection.release()
-    }
-  },
+  // One statement on a connection of its own, discarded if the statement fails (as `pool.query`
+  // does). Not `pool.query` itself: that leaves its answer reachable from the idle connection
+  // (pg-pool's release closure holds the callback that resolved it) until the connection's next
+  // checkout, so a board's read of a 100,000-session sitting kept ~0.9 GB alive in a quiet process,
+  // and every major GC marked it again.
+  query: (text, params) => checkedOut(pool, (connection) => queryOn(connection)(text, params), true),
+  transaction: (fn) =>
+    checkedOut(
+      pool,
+      async (connection) => {
+        try {
+          await connection.query('begin')
+          const result = await fn({ query: queryOn(connection) })
+          await connection.query('commit')
+          return result
+        } catch (error) {
+          await connection.query('rollback').catch(() => {})
+          throw error
+        }
+      },
+      false,
+    ),
   close: async () => {
     if (ownsPool) await pool.end()
   },
