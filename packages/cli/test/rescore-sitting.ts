@@ -1,5 +1,6 @@
 import { type EventStore, type NewEvent, RecordReviewInput, ReviewInput } from '@imtahan/adapters'
 import type { ReviewImpact } from '@imtahan/domain'
+import { wrapStore } from '../../adapters/src/store/wrap-store.js'
 import {
   board,
   buildForm,
@@ -13,7 +14,6 @@ import {
   wrongAnswer,
 } from '../../adapters/test/application/exam/support.js'
 import { ok, typed } from '../../adapters/test/application/facade/support.js'
-import { wrapStore } from '../../adapters/test/command/wrap-store.js'
 
 export const EXAM_ID = 'cs-2026-rescore'
 const { form, key } = buildForm('BB', 'bb')

@@ -5,8 +5,8 @@ import { handleCommand, loadStream, MalformedEventError } from '../../src/comman
 import { randomId } from '../../src/ids.js'
 import { createMemoryEventStore } from '../../src/store/memory.js'
 import { type EventStore, WrongExpectedVersionError } from '../../src/store/port.js'
+import { wrapStore } from '../../src/store/wrap-store.js'
 import { type AccountCommand, account, accountCodec } from './toy-account.js'
-import { wrapStore } from './wrap-store.js'
 
 const run = (
   store: EventStore,

@@ -3,8 +3,8 @@ import { describe, expect, it } from 'vitest'
 import { defaultEventIdFor, handleCommand } from '../../src/command/index.js'
 import { createMemoryEventStore } from '../../src/store/memory.js'
 import type { EventStore } from '../../src/store/port.js'
+import { wrapStore } from '../../src/store/wrap-store.js'
 import { account, accountCodec, counter, counterCodec } from './toy-account.js'
-import { wrapStore } from './wrap-store.js'
 
 const run = (store: EventStore, commandId: string) =>
   handleCommand({

@@ -7,8 +7,8 @@ import { createMemoryEventStore } from '../../src/store/memory.js'
 import { pgliteSqlClient } from '../../src/store/pglite/client.js'
 import type { EventStore } from '../../src/store/port.js'
 import { createSqlEventStore } from '../../src/store/sql/store.js'
+import { wrapStore } from '../../src/store/wrap-store.js'
 import { type AccountCommand, type AccountState, account, accountCodec } from './toy-account.js'
-import { wrapStore } from './wrap-store.js'
 
 const countingReads = (store: EventStore) => {
   const seen = { reads: 0 }

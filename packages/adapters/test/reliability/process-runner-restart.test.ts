@@ -4,6 +4,7 @@ import { PROCESS_RUNNER_NAME } from '../../src/application/process-runner.js'
 import { logAuditSource, runAudit } from '../../src/audit/index.js'
 import type { CheckpointStore } from '../../src/runner/checkpoints.js'
 import { comparePositions, type EventStore, type NewEvent, type Position } from '../../src/store/port.js'
+import { wrapStore } from '../../src/store/wrap-store.js'
 import {
   asCabinet,
   balanceOf,
@@ -15,7 +16,6 @@ import {
   register,
   typed,
 } from '../application/facade/support.js'
-import { wrapStore } from '../command/wrap-store.js'
 import { KINDS, openSqlBacking } from './sql-backing.js'
 
 const TRANSFERS = 4

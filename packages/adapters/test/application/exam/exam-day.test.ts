@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { PauseInput, RecordReviewInput } from '../../../src/application/exam/inputs.js'
 import { createMemoryEventStore } from '../../../src/store/memory.js'
 import type { EventStore, RecordedEvent } from '../../../src/store/port.js'
-import { wrapStore } from '../../command/wrap-store.js'
+import { wrapStore } from '../../../src/store/wrap-store.js'
 import { ok, refusal, typed } from '../facade/support.js'
 import {
   board,

@@ -5,7 +5,7 @@ import { createCachedStreams } from '../../../src/application/shared/cached-stre
 import { EXAM } from '../../../src/application/shared/streams.js'
 import { createMemoryEventStore } from '../../../src/store/memory.js'
 import type { EventStore, NewEvent } from '../../../src/store/port.js'
-import { wrapStore } from '../../command/wrap-store.js'
+import { wrapStore } from '../../../src/store/wrap-store.js'
 import { balanceOf, ok, pay, refusal, typed } from '../facade/support.js'
 import { board, candidate, makeExamApp, sessionEvents, sittingInput } from './support.js'
 

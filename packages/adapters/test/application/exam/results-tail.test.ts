@@ -5,7 +5,7 @@ import { SESSION } from '../../../src/application/shared/streams.js'
 import { decodeRecorded } from '../../../src/command/codec.js'
 import { createMemoryEventStore } from '../../../src/store/memory.js'
 import type { RecordedEvent, StreamAppend, StreamRead } from '../../../src/store/port.js'
-import { wrapStore } from '../../command/wrap-store.js'
+import { wrapStore } from '../../../src/store/wrap-store.js'
 import { ok, typed } from '../facade/support.js'
 import {
   board,

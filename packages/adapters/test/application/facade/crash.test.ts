@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest'
 import { CreditInput, TransferInput } from '../../../src/application/account/inputs.js'
 import { createMemoryEventStore } from '../../../src/store/memory.js'
 import type { EventStore, NewEvent } from '../../../src/store/port.js'
-import { wrapStore } from '../../command/wrap-store.js'
+import { wrapStore } from '../../../src/store/wrap-store.js'
 import {
   asCabinet,
   balanceOf,

@@ -7,8 +7,8 @@ import { systemCall } from '../../../src/application/shared/caller.js'
 import { pgliteSqlClient } from '../../../src/store/pglite/client.js'
 import type { EventStore } from '../../../src/store/port.js'
 import { createSqlEventStore } from '../../../src/store/sql/store.js'
+import { wrapStore } from '../../../src/store/wrap-store.js'
 import { type AccountCommand, account, accountCodec } from '../../command/toy-account.js'
-import { wrapStore } from '../../command/wrap-store.js'
 import { isHeadLookUp, isWrite, recording } from '../../store/statement-log.js'
 
 const ACCOUNT = { decider: account, codec: accountCodec, streamOf: (id: string) => `account-${id}` }

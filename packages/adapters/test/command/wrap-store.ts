@@ -1,1 +1,0 @@
-export { wrapStore } from '../../src/store/wrap-store.js'
